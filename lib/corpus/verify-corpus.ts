@@ -1,0 +1,285 @@
+import { CorpusError, type CorpusProblem } from "./corpus-error";
+import type { LoadedCorpus } from "./load-corpus";
+import { findParagraph, locateText } from "./locate-text";
+import { normalizeText, type NormalizedText } from "./normalize-text";
+import type { VoiceEntry } from "./schema";
+import type { EvidencedAttribute, QuoteKind, Role, Stance } from "./vocabulary";
+
+// Turns a loaded corpus into the rows the database holds, checking everything that
+// spans files: unique slugs and ids, known documents and places, and every quote and
+// evidence span verbatim against its document. Collects all problems, then throws.
+
+export type SourceRow = {
+  id: string;
+  title: string;
+  publisher: string;
+  authors: string[];
+  publishedAt: string | null;
+  url: string | null;
+  position: number;
+};
+export type DocumentRow = {
+  id: string;
+  sourceId: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  isPrimary: boolean;
+  note: string | null;
+  sha256: string;
+  text: string;
+};
+export type PlaceRow = {
+  id: string;
+  name: string;
+  region: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  note: string | null;
+};
+export type VoiceRow = {
+  id: string;
+  name: string;
+  isNamed: boolean;
+  age: number | null;
+  ageAsOf: string | null;
+  cityAsPrinted: string | null;
+  placeId: string | null;
+  occupation: string | null;
+  heritage: string | null;
+  role: Role;
+  stance: Stance;
+  stanceRationale: string;
+  sourceId: string;
+  position: number;
+};
+export type QuoteRow = {
+  id: string;
+  voiceId: string;
+  documentId: string;
+  kind: QuoteKind;
+  text: string;
+  start: number;
+  end: number;
+  context: string;
+  position: number;
+};
+export type EvidenceRow = {
+  voiceId: string;
+  attribute: EvidencedAttribute;
+  documentId: string;
+  text: string;
+  start: number;
+  end: number;
+};
+
+export type CorpusRows = {
+  version: string;
+  sources: SourceRow[];
+  documents: DocumentRow[];
+  places: PlaceRow[];
+  voices: VoiceRow[];
+  quotes: QuoteRow[];
+  evidence: EvidenceRow[];
+};
+
+const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/** 48 → "forty-eight": sources spell ages out ("Fifty-year-old doctor Zarina"). */
+export function spellNumber(n: number): string | null {
+  if (n < 1 || n > 99) return null;
+  if (n < 20) return UNITS[n]!;
+  const unit = n % 10;
+  return TENS[Math.floor(n / 10)]! + (unit ? `-${UNITS[unit]}` : "");
+}
+
+function mentionsAge(evidence: string, age: number): boolean {
+  const digits = new RegExp(`(^|\\D)${age}(\\D|$)`);
+  const spelled = spellNumber(age);
+  return digits.test(evidence) || (spelled !== null && evidence.toLowerCase().includes(spelled));
+}
+
+export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
+  const problems: CorpusProblem[] = [];
+  const rows: CorpusRows = { version: corpus.version, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
+  const normalized = new Map<string, NormalizedText>();
+  const normalizedText = (id: string, text: string) => {
+    if (!normalized.has(id)) normalized.set(id, normalizeText(text));
+    return normalized.get(id)!;
+  };
+
+  // Places, and the spellings that resolve to them.
+  const placeBySpelling = new Map<string, string>();
+  for (const place of corpus.places) {
+    if (rows.places.some((p) => p.id === place.slug)) {
+      problems.push({ file: "places.yaml", where: place.slug, message: "duplicate place slug" });
+    }
+    rows.places.push({
+      id: place.slug,
+      name: place.name,
+      region: place.region,
+      country: place.country,
+      latitude: place.lat,
+      longitude: place.lon,
+      note: place.note ?? null,
+    });
+    for (const spelling of [place.name, ...place.aliases]) {
+      const other = placeBySpelling.get(spelling);
+      if (other && other !== place.slug) {
+        problems.push({ file: "places.yaml", where: place.slug, message: `"${spelling}" already names place "${other}"` });
+      }
+      placeBySpelling.set(spelling, place.slug);
+    }
+  }
+
+  const sourceOfDocument = new Map<string, string>();
+  const fileOfVoice = new Map<string, string>();
+  const fileOfQuote = new Map<string, string>();
+
+  for (const { file, data: source } of corpus.sources) {
+    if (rows.sources.some((s) => s.id === source.slug)) {
+      problems.push({ file, where: "slug", message: `source slug "${source.slug}" is used by another source file` });
+    }
+    rows.sources.push({
+      id: source.slug,
+      title: source.title,
+      publisher: source.publisher,
+      authors: source.authors,
+      publishedAt: source.publishedAt,
+      url: source.url,
+      position: 0, // set below, once every source is known
+    });
+
+    const ownDocuments = new Set<string>();
+    for (const entry of source.documents) {
+      const loaded = corpus.documents.get(entry.id);
+      if (!loaded) {
+        problems.push({ file, where: `documents › ${entry.id}`, message: `no file data/documents/${entry.id}.txt` });
+        continue;
+      }
+      const claimedBy = sourceOfDocument.get(entry.id);
+      if (claimedBy) {
+        problems.push({ file, where: `documents › ${entry.id}`, message: `document is already listed by source "${claimedBy}"` });
+        continue;
+      }
+      sourceOfDocument.set(entry.id, source.slug);
+      ownDocuments.add(entry.id);
+      rows.documents.push({
+        id: entry.id,
+        sourceId: source.slug,
+        publisher: entry.publisher,
+        publishedAt: entry.publishedAt,
+        isPrimary: entry.primary,
+        note: entry.note ?? null,
+        sha256: loaded.sha256,
+        text: loaded.text,
+      });
+    }
+    const primary = source.documents.find((d) => d.primary)?.id;
+
+    /** Resolves a span to its document and offsets, or records why it cannot. */
+    const locate = (where: string, text: string, locator: { document?: string; occurrence?: number }) => {
+      const documentId = locator.document ?? primary;
+      if (!documentId || !ownDocuments.has(documentId)) {
+        problems.push({ file, where, message: `document "${documentId}" is not one of this source's documents` });
+        return null;
+      }
+      const document = corpus.documents.get(documentId)!;
+      const result = locateText(document.text, text, locator.occurrence, normalizedText(documentId, document.text));
+      if (!result.ok) {
+        problems.push({ file, where, message: `${result.reason}\n      text: "${text}"\n      document: data/documents/${documentId}.txt` });
+        return null;
+      }
+      return { documentId, document, ...result.value };
+    };
+
+    source.voices.forEach((voice: VoiceEntry, voicePosition) => {
+      const voiceWhere = `voice "${voice.slug}"`;
+      const otherFile = fileOfVoice.get(voice.slug);
+      if (otherFile) {
+        problems.push({ file, where: voiceWhere, message: `slug is already used in data/${otherFile}; a person appears once` });
+        return;
+      }
+      fileOfVoice.set(voice.slug, file);
+
+      let placeId: string | null = null;
+      if (voice.city) {
+        placeId = placeBySpelling.get(voice.city.value) ?? null;
+        if (!placeId) {
+          problems.push({ file, where: `${voiceWhere} › city`, message: `"${voice.city.value}" is not a name or alias of any place in data/places.yaml` });
+        }
+        if (!voice.city.evidence.includes(voice.city.value)) {
+          problems.push({ file, where: `${voiceWhere} › city`, message: `the evidence does not print "${voice.city.value}"` });
+        }
+      }
+      if (voice.age && !mentionsAge(voice.age.evidence, voice.age.value)) {
+        problems.push({ file, where: `${voiceWhere} › age`, message: `the evidence does not state the age ${voice.age.value}` });
+      }
+
+      rows.voices.push({
+        id: voice.slug,
+        name: voice.name,
+        isNamed: voice.named,
+        age: voice.age?.value ?? null,
+        ageAsOf: voice.age?.asOf ?? null,
+        cityAsPrinted: voice.city?.value ?? null,
+        placeId,
+        occupation: voice.occupation?.value ?? null,
+        heritage: voice.heritage?.value ?? null,
+        role: voice.role,
+        stance: voice.stance,
+        stanceRationale: voice.stanceRationale,
+        sourceId: source.slug,
+        position: voicePosition,
+      });
+
+      for (const attribute of ["age", "city", "occupation", "heritage"] as const) {
+        const stated = voice[attribute];
+        if (!stated) continue;
+        const found = locate(`${voiceWhere} › ${attribute} evidence`, stated.evidence, stated);
+        if (found) {
+          rows.evidence.push({ voiceId: voice.slug, attribute, documentId: found.documentId, text: found.text, start: found.start, end: found.end });
+        }
+      }
+
+      voice.quotes.forEach((quote, quotePosition) => {
+        const where = `${voiceWhere} › quote "${quote.id}"`;
+        const otherQuoteFile = fileOfQuote.get(quote.id);
+        if (otherQuoteFile) {
+          problems.push({ file, where, message: `quote id is already used in data/${otherQuoteFile}` });
+          return;
+        }
+        fileOfQuote.set(quote.id, file);
+        const found = locate(where, quote.text, quote);
+        if (!found) return;
+        rows.quotes.push({
+          id: quote.id,
+          voiceId: voice.slug,
+          documentId: found.documentId,
+          kind: quote.kind,
+          text: found.text,
+          start: found.start,
+          end: found.end,
+          context: findParagraph(found.document.text, found),
+          position: quotePosition,
+        });
+      });
+    });
+  }
+
+  // Corpus order is publication order (undated sources last), whatever the file names.
+  rows.sources
+    .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.title.localeCompare(b.title))
+    .forEach((source, position) => (source.position = position));
+
+  for (const id of corpus.documents.keys()) {
+    if (!sourceOfDocument.has(id)) {
+      problems.push({ file: `documents/${id}.txt`, message: "no source file lists this document" });
+    }
+  }
+
+  if (problems.length > 0) throw new CorpusError(problems);
+  return rows;
+}

@@ -1,0 +1,68 @@
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { loadCorpus } from "../corpus/load-corpus";
+import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
+import { createPrismaClient } from "../db/create-prisma-client";
+import { migrateDatabase } from "../db/migrate-database";
+
+export type SeedReport = {
+  dbPath: string;
+  version: string;
+  counts: { sources: number; documents: number; places: number; voices: number; quotes: number; evidence: number };
+  milliseconds: number;
+};
+
+async function insertRows(dbPath: string, rows: CorpusRows) {
+  const db = createPrismaClient(dbPath);
+  try {
+    await db.$transaction([
+      db.source.createMany({ data: rows.sources }),
+      db.document.createMany({ data: rows.documents }),
+      db.place.createMany({ data: rows.places }),
+      db.voice.createMany({ data: rows.voices }),
+      db.quote.createMany({ data: rows.quotes }),
+      db.evidence.createMany({ data: rows.evidence }),
+    ]);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Builds the database at `dbPath` from the corpus in `dataDir`.
+ *
+ * Build-then-swap: the corpus is validated and verified first, then loaded into a
+ * fresh file made by the real migrations, which replaces `dbPath` with one atomic
+ * rename. Any failure before the rename leaves the existing database byte for byte
+ * as it was, and a reader never sees a half-loaded corpus.
+ */
+export async function seedDatabase(options: { dataDir: string; dbPath: string; root?: string }): Promise<SeedReport> {
+  const started = performance.now();
+  const rows = verifyCorpus(await loadCorpus(options.dataDir));
+
+  await mkdir(path.dirname(options.dbPath), { recursive: true });
+  const buildPath = `${options.dbPath}.building-${process.pid}`;
+  await rm(buildPath, { force: true });
+  try {
+    await migrateDatabase(buildPath, options.root);
+    await insertRows(buildPath, rows);
+    await rename(buildPath, options.dbPath);
+  } finally {
+    await rm(buildPath, { force: true });
+    await rm(`${buildPath}-journal`, { force: true });
+  }
+
+  return {
+    dbPath: options.dbPath,
+    version: rows.version,
+    counts: {
+      sources: rows.sources.length,
+      documents: rows.documents.length,
+      places: rows.places.length,
+      voices: rows.voices.length,
+      quotes: rows.quotes.length,
+      evidence: rows.evidence.length,
+    },
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
