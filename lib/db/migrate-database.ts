@@ -38,11 +38,11 @@ export async function readMigrations(root = process.cwd()): Promise<MigrationLis
 
 async function withEngine<T>(dbPath: string, root: string, run: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>) {
   const schema = await readSchema(root);
-  const engine = await openSchemaEngine(dbPath, schema);
+  const { engine, close } = await openSchemaEngine(dbPath, schema);
   try {
     return await run(engine, schema);
   } finally {
-    engine.free();
+    await close();
   }
 }
 

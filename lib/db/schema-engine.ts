@@ -2,7 +2,11 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 // Prisma's CLI needs a native schema engine that it downloads on first use, and our
@@ -30,12 +34,42 @@ function loadEngineModule() {
   return engineModule;
 }
 
+export type OpenSchemaEngine = {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened, releasing the file's locks. */
+  close(): Promise<void>;
+};
+
 /** Opens the schema engine on the SQLite file at `dbPath` (created if missing). */
-export async function openSchemaEngine(
-  dbPath: string,
-  schema: { path: string; content: string },
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(dbPath: string, schema: { path: string; content: string }): Promise<OpenSchemaEngine> {
   const bg = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${dbPath}` }));
-  return bg.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, adapter);
+  const factory = new PrismaBetterSqlite3({ url: `file:${dbPath}` });
+  // The engine never closes its connections, so we keep them and close them ourselves.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }

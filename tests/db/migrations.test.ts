@@ -1,0 +1,39 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { diffDatabaseToSchema, migrateDatabase, readMigrations } from "@/lib/db/migrate-database";
+import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+
+describe("migrations", () => {
+  it("are stored in Prisma's own folder format", async () => {
+    const list = await readMigrations(PROJECT_ROOT);
+    expect(list.lockfile.content).toMatch(/provider = "sqlite"/);
+    expect(list.migrationDirectories.length).toBeGreaterThan(0);
+    for (const dir of list.migrationDirectories) {
+      expect(dir.path).toMatch(/^\d{14}_[a-z0-9_]+$/);
+      expect(dir.migrationFile.path).toBe("migration.sql");
+    }
+  });
+
+  it("produce exactly the schema in prisma/schema.prisma (no drift)", async () => {
+    const dbPath = path.join(makeTempDir("migrate"), "voices.db");
+    const applied = await migrateDatabase(dbPath, PROJECT_ROOT);
+    expect(applied).toEqual((await readMigrations(PROJECT_ROOT)).migrationDirectories.map((d) => d.path));
+    expect(await diffDatabaseToSchema(dbPath, PROJECT_ROOT)).toBe("");
+  });
+
+  it("apply only once", async () => {
+    const dbPath = path.join(makeTempDir("migrate"), "voices.db");
+    await migrateDatabase(dbPath, PROJECT_ROOT);
+    expect(await migrateDatabase(dbPath, PROJECT_ROOT)).toEqual([]);
+  });
+
+  it("drift detection notices a database that differs from the schema", async () => {
+    const dbPath = path.join(makeTempDir("migrate"), "voices.db");
+    await migrateDatabase(dbPath, PROJECT_ROOT);
+    const sqlite = new Database(dbPath);
+    sqlite.exec('DROP INDEX "Voice_stance_idx"');
+    sqlite.close();
+    expect(await diffDatabaseToSchema(dbPath, PROJECT_ROOT)).toMatch(/CREATE INDEX "Voice_stance_idx"/);
+  });
+});

@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { CorpusError } from "@/lib/corpus/corpus-error";
+import { collapseWhitespace } from "@/lib/corpus/normalize-text";
+import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
+import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import { seedFreshDatabase } from "../helpers/seeded-database";
+
+type SourceFile = { slug: string; documents: unknown[]; voices: { slug: string; quotes: unknown[] }[] };
+
+const sourceFiles: SourceFile[] = readdirSync(path.join(DATA_DIR, "sources")).map((f) =>
+  YAML.parse(readFileSync(path.join(DATA_DIR, "sources", f), "utf8")),
+);
+
+const fileHash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** Every row of every table, in a stable order: two seeds are equal when their dumps are. */
+async function dumpAll(db: Database) {
+  return {
+    sources: await db.source.findMany({ orderBy: { id: "asc" } }),
+    documents: await db.document.findMany({ orderBy: { id: "asc" } }),
+    places: await db.place.findMany({ orderBy: { id: "asc" } }),
+    voices: await db.voice.findMany({ orderBy: { id: "asc" } }),
+    quotes: await db.quote.findMany({ orderBy: { id: "asc" } }),
+    evidence: await db.evidence.findMany({ orderBy: [{ voiceId: "asc" }, { attribute: "asc" }] }),
+  };
+}
+
+describe("a fresh database seeded from the corpus", () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    ({ db } = await seedFreshDatabase());
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  it("holds, per source, the voices and quotes its annotation file lists", async () => {
+    for (const file of sourceFiles) {
+      expect(await db.voice.count({ where: { sourceId: file.slug } }), file.slug).toBe(file.voices.length);
+      expect(await db.quote.count({ where: { voice: { sourceId: file.slug } } }), file.slug).toBe(
+        file.voices.reduce((n, v) => n + v.quotes.length, 0),
+      );
+      expect(await db.document.count({ where: { sourceId: file.slug } }), file.slug).toBe(file.documents.length);
+    }
+  });
+
+  it("counts the openDemocracy article once although we hold two copies of it", async () => {
+    const source = await db.source.findUniqueOrThrow({
+      where: { id: "opendemocracy-kazakhstan-divided" },
+      select: { documents: { select: { id: true, isPrimary: true } }, _count: { select: { voices: true } } },
+    });
+    expect(source.documents.map((d) => d.id).sort()).toEqual(["000_ce1927f2dad23060", "001_23831c2f84a6a735"]);
+    expect(await db.voice.count({ where: { name: "Andrei" } })).toBe(1);
+  });
+
+  it("has no person twice", async () => {
+    const voices = await db.voice.findMany({ select: { name: true, sourceId: true } });
+    const keys = voices.map((v) => `${v.sourceId}/${v.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("finds every quote in its document at its offsets", async () => {
+    const quotes = await db.quote.findMany({ select: { id: true, text: true, start: true, end: true, context: true, document: { select: { text: true } } } });
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) {
+      const printed = collapseWhitespace(quote.document.text.slice(quote.start, quote.end));
+      if (quote.text.includes(" … ") && !printed.includes(" … ")) {
+        // joined by an ellipsis: each part is printed, in order, inside the span
+        const parts = quote.text.split(" … ");
+        expect(printed.startsWith(parts[0]!) && printed.endsWith(parts.at(-1)!), quote.id).toBe(true);
+      } else {
+        expect(printed, quote.id).toBe(quote.text);
+      }
+      expect(collapseWhitespace(quote.context), quote.id).toContain(printed.slice(0, 40));
+    }
+  });
+
+  it("finds every evidence span in its document at its offsets", async () => {
+    const evidence = await db.evidence.findMany({ select: { voiceId: true, attribute: true, text: true, start: true, end: true, document: { select: { text: true } } } });
+    for (const e of evidence) {
+      expect(collapseWhitespace(e.document.text.slice(e.start, e.end)), `${e.voiceId}.${e.attribute}`).toBe(e.text);
+    }
+  });
+
+  it("stores unknown attributes as NULL, never as empty strings", async () => {
+    const irina = await db.voice.findUniqueOrThrow({ where: { id: "irina" } });
+    expect([irina.age, irina.cityAsPrinted, irina.placeId, irina.occupation, irina.heritage]).toEqual([null, null, null, null, null]);
+    expect(await db.voice.count({ where: { OR: [{ occupation: "" }, { cityAsPrinted: "" }, { heritage: "" }] } })).toBe(0);
+  });
+});
+
+describe("seeding", () => {
+  it("twice gives the same rows and the same ids", async () => {
+    const first = await seedFreshDatabase();
+    const again = createPrismaClient(first.dbPath);
+    const before = await dumpAll(again);
+    await again.$disconnect();
+    await seedDatabase({ dataDir: DATA_DIR, dbPath: first.dbPath, root: PROJECT_ROOT });
+    const reopened = createPrismaClient(first.dbPath);
+    expect(await dumpAll(reopened)).toEqual(before);
+    await Promise.all([reopened.$disconnect(), first.db.$disconnect()]);
+  });
+
+  it("reports what it loaded", async () => {
+    const { report, db } = await seedFreshDatabase();
+    expect(report.counts.voices).toBe(sourceFiles.reduce((n, f) => n + f.voices.length, 0));
+    expect(report.counts.sources).toBe(sourceFiles.length);
+    expect(report.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(report.milliseconds).toBeGreaterThan(0);
+    await db.$disconnect();
+  });
+});
+
+describe("a failed seed", () => {
+  it("with a corrupted corpus file leaves the existing database exactly as it was", async () => {
+    const { dbPath, db } = await seedFreshDatabase();
+    const before = await dumpAll(db);
+    await db.$disconnect();
+    const hash = fileHash(dbPath);
+
+    const corrupted = copyCorpus();
+    editCorpusFile(corrupted, "sources/opendemocracy-kazakhstan-divided.yaml", "text: \"Russia “did the right thing”", "text: \"Russia “did the wrong thing”");
+    const error = await seedDatabase({ dataDir: corrupted, dbPath, root: PROJECT_ROOT }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toMatch(/opendemocracy-kazakhstan-divided\.yaml › voice "gulmira-karaganda" › quote "gulmira-karaganda-1"/);
+    expect((error as Error).message).toContain("did the wrong thing");
+    expect(fileHash(dbPath)).toBe(hash);
+    const reopened = createPrismaClient(dbPath);
+    expect(await dumpAll(reopened)).toEqual(before);
+    await reopened.$disconnect();
+  });
+
+  it("that breaks while building the database leaves the existing database exactly as it was", async () => {
+    const { dbPath, db } = await seedFreshDatabase();
+    await db.$disconnect();
+    const hash = fileHash(dbPath);
+
+    // a project whose migration fails halfway: the corpus is fine, the build is not
+    const brokenRoot = makeTempDir("broken-root");
+    cpSync(path.join(PROJECT_ROOT, "prisma"), path.join(brokenRoot, "prisma"), { recursive: true, filter: (src) => !src.endsWith(".db") });
+    const [migration] = readdirSync(path.join(brokenRoot, "prisma/migrations")).filter((d) => /^\d/.test(d));
+    const sqlFile = path.join(brokenRoot, "prisma/migrations", migration!, "migration.sql");
+    writeFileSync(sqlFile, `${readFileSync(sqlFile, "utf8")}\nTHIS IS NOT SQL;\n`);
+
+    await expect(seedDatabase({ dataDir: DATA_DIR, dbPath, root: brokenRoot })).rejects.toThrow();
+    expect(fileHash(dbPath)).toBe(hash);
+    expect(readdirSync(path.dirname(dbPath))).toEqual(["voices.db"]); // no half-built file left behind
+  });
+});
