@@ -14,7 +14,7 @@ const DatabaseUrlSchema = z
  * The absolute path of the SQLite file, from DATABASE_URL (relative paths are
  * relative to the working directory, which npm scripts set to the project root).
  */
-export function getDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+export function getDatabasePath(env: Record<string, string | undefined> = process.env): string {
   const parsed = DatabaseUrlSchema.safeParse(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   if (!parsed.success) {
     throw new Error(`Invalid DATABASE_URL: ${parsed.error.issues.map((i) => i.message).join("; ")}`);

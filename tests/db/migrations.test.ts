@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { diffDatabaseToSchema, migrateDatabase, readMigrations } from "@/lib/db/migrate-database";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import { runScript } from "../helpers/run-script";
 
 describe("migrations", () => {
   it("are stored in Prisma's own folder format", async () => {
@@ -35,5 +36,21 @@ describe("migrations", () => {
     sqlite.exec('DROP INDEX "Voice_stance_idx"');
     sqlite.close();
     expect(await diffDatabaseToSchema(dbPath, PROJECT_ROOT)).toMatch(/CREATE INDEX "Voice_stance_idx"/);
+  });
+});
+
+describe("npm run db:migration", () => {
+  it("writes nothing when the schema already matches the migrations", async () => {
+    const before = (await readMigrations(PROJECT_ROOT)).migrationDirectories.length;
+    const result = runScript("create-migration.ts", ["--name", "nothing_to_do"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/already matches the migrations: no migration written/);
+    expect((await readMigrations(PROJECT_ROOT)).migrationDirectories).toHaveLength(before);
+  });
+
+  it("rejects a migration name that is not snake_case", async () => {
+    const result = runScript("create-migration.ts", ["--name", "Add Index"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/--name: must be lowercase letters/);
   });
 });

@@ -11,6 +11,8 @@ import { seedDatabase } from "../../lib/seed/seed-database";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The database the app serves, for tests that compare the page with it. */
+    databaseUrl: string;
   }
 }
 
@@ -63,6 +65,7 @@ export default async function startApp(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForServer(baseUrl, server, () => output);
   project.provide("baseUrl", baseUrl);
+  project.provide("databaseUrl", env.DATABASE_URL);
 
   return async () => {
     server.kill("SIGTERM");
