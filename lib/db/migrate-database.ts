@@ -1,12 +1,15 @@
-import { readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { SEARCH_INDEX_TABLES } from "./external-tables";
 import { openSchemaEngine } from "./schema-engine";
 
 export const SCHEMA_FILE = "prisma/schema.prisma";
 export const MIGRATIONS_DIR = "prisma/migrations";
 
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+const FILTERS = { externalTables: [], externalEnums: [] };
 
 async function readSchema(root: string) {
   return { path: SCHEMA_FILE, content: await readFile(path.join(root, SCHEMA_FILE), "utf8") };
@@ -50,25 +53,36 @@ async function withEngine<T>(dbPath: string, root: string, run: (engine: SchemaE
 export async function migrateDatabase(dbPath: string, root = process.cwd()): Promise<string[]> {
   const migrationsList = await readMigrations(root);
   return withEngine(dbPath, root, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return appliedMigrationNames;
   });
 }
 
 /**
  * The SQL that would take the database at `dbPath` to prisma/schema.prisma, or "" when
- * they already match. Used to detect drift and to write new migrations.
+ * they already match. Used to detect drift and to write new migrations. The search
+ * indexes, which Prisma cannot model, are left out of the comparison (on a copy).
  */
 export async function diffDatabaseToSchema(dbPath: string, root = process.cwd()): Promise<string> {
-  return withEngine(dbPath, root, async (engine, schema) => {
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: [schema], configDir: root },
-      to: { tag: "schemaDatamodel", files: [schema] },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTERS,
+  const scratch = await mkdtemp(path.join(tmpdir(), "voices-diff-"));
+  const copy = path.join(scratch, "compare.db");
+  try {
+    await copyFile(dbPath, copy);
+    const sqlite = new Database(copy);
+    for (const table of SEARCH_INDEX_TABLES) sqlite.exec(`DROP TABLE IF EXISTS "${table}"`);
+    sqlite.close();
+    return await withEngine(copy, root, async (engine, schema) => {
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files: [schema], configDir: root },
+        to: { tag: "schemaDatamodel", files: [schema] },
+        script: true,
+        exitCode: true,
+        filters: FILTERS,
+      });
+      // exitCode 2 means "there is a difference"; 0 comes with a comment-only script.
+      return result.exitCode === 2 ? (result.stdout ?? "") : "";
     });
-    // exitCode 2 means "there is a difference"; 0 comes with a comment-only script.
-    return result.exitCode === 2 ? (result.stdout ?? "") : "";
-  });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }

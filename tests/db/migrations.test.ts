@@ -1,3 +1,4 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -40,12 +41,32 @@ describe("migrations", () => {
 });
 
 describe("npm run db:migration", () => {
+  /** A scratch project holding a copy of prisma/, so the script never writes into ours. */
+  function scratchProject() {
+    const root = makeTempDir("project");
+    cpSync(path.join(PROJECT_ROOT, "prisma"), path.join(root, "prisma"), { recursive: true, filter: (src) => !src.endsWith(".db") });
+    return root;
+  }
+
   it("writes nothing when the schema already matches the migrations", async () => {
-    const before = (await readMigrations(PROJECT_ROOT)).migrationDirectories.length;
-    const result = runScript("create-migration.ts", ["--name", "nothing_to_do"]);
+    const root = scratchProject();
+    const before = (await readMigrations(root)).migrationDirectories.length;
+    const result = runScript("create-migration.ts", ["--name", "nothing_to_do"], {}, root);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/already matches the migrations: no migration written/);
-    expect((await readMigrations(PROJECT_ROOT)).migrationDirectories).toHaveLength(before);
+    expect((await readMigrations(root)).migrationDirectories).toHaveLength(before);
+  });
+
+  it("writes a migration for a change to the schema", async () => {
+    const root = scratchProject();
+    const schemaFile = path.join(root, "prisma/schema.prisma");
+    writeFileSync(schemaFile, readFileSync(schemaFile, "utf8").replace("@@index([stance])", "@@index([stance])\n  @@index([role])"));
+    const result = runScript("create-migration.ts", ["--name", "index_role"], {}, root);
+    expect(result.status).toBe(0);
+    const written = (await readMigrations(root)).migrationDirectories.at(-1)!;
+    expect(written.path).toMatch(/^\d{14}_index_role$/);
+    expect(written.migrationFile.content).toEqual({ tag: "ok", value: expect.stringContaining('CREATE INDEX "Voice_role_idx"') });
+    expect(written.migrationFile.content).toEqual({ tag: "ok", value: expect.not.stringMatching(/Search/) });
   });
 
   it("rejects a migration name that is not snake_case", async () => {
