@@ -21,6 +21,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Voices
           </a>
           <span className="site-tagline">Kazakhstan on Russia&rsquo;s war in Ukraine, in the words of those quoted</span>
+          <nav aria-label="Site" className="site-nav">
+            <a href="/">Voices</a>
+            <a href="/api/openapi.json">API</a>
+          </nav>
         </header>
         <main id="main">{children}</main>
       </body>

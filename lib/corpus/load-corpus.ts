@@ -13,6 +13,8 @@ export const DOCUMENTS_DIR = "documents";
 export type LoadedDocument = { id: string; file: string; text: string; sha256: string };
 
 export type LoadedCorpus = {
+  /** The data folder as messages name it: relative to the working directory. */
+  dataDirLabel: string;
   places: Place[];
   sources: { file: string; data: SourceFile }[];
   documents: Map<string, LoadedDocument>;
@@ -98,6 +100,7 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     documents.set(name.slice(0, -".txt".length), { id: name.slice(0, -".txt".length), file, text, sha256: sha256(text) });
   }
 
-  if (problems.length > 0) throw new CorpusError(problems);
-  return { places, sources, documents, version: hash.digest("hex").slice(0, 12) };
+  const dataDirLabel = path.relative(process.cwd(), dataDir) || ".";
+  if (problems.length > 0) throw new CorpusError(problems, dataDirLabel);
+  return { dataDirLabel, places, sources, documents, version: hash.digest("hex").slice(0, 12) };
 }

@@ -156,7 +156,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
     for (const entry of source.documents) {
       const loaded = corpus.documents.get(entry.id);
       if (!loaded) {
-        problems.push({ file, where: `documents › ${entry.id}`, message: `no file data/documents/${entry.id}.txt` });
+        problems.push({ file, where: `documents › ${entry.id}`, message: `no file ${corpus.dataDirLabel}/documents/${entry.id}.txt` });
         continue;
       }
       const claimedBy = sourceOfDocument.get(entry.id);
@@ -189,7 +189,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       const document = corpus.documents.get(documentId)!;
       const result = locateText(document.text, text, locator.occurrence, normalizedText(documentId, document.text));
       if (!result.ok) {
-        problems.push({ file, where, message: `${result.reason}\n      text: "${text}"\n      document: data/documents/${documentId}.txt` });
+        problems.push({ file, where, message: `${result.reason}\n      text: "${text}"\n      document: ${corpus.dataDirLabel}/documents/${documentId}.txt` });
         return null;
       }
       return { documentId, document, ...result.value };
@@ -199,7 +199,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       const voiceWhere = `voice "${voice.slug}"`;
       const otherFile = fileOfVoice.get(voice.slug);
       if (otherFile) {
-        problems.push({ file, where: voiceWhere, message: `slug is already used in data/${otherFile}; a person appears once` });
+        problems.push({ file, where: voiceWhere, message: `slug is already used in ${corpus.dataDirLabel}/${otherFile}; a person appears once` });
         return;
       }
       fileOfVoice.set(voice.slug, file);
@@ -208,7 +208,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       if (voice.city) {
         placeId = placeBySpelling.get(voice.city.value) ?? null;
         if (!placeId) {
-          problems.push({ file, where: `${voiceWhere} › city`, message: `"${voice.city.value}" is not a name or alias of any place in data/places.yaml` });
+          problems.push({ file, where: `${voiceWhere} › city`, message: `"${voice.city.value}" is not a name or alias of any place in ${corpus.dataDirLabel}/places.yaml` });
         }
         if (!voice.city.evidence.includes(voice.city.value)) {
           problems.push({ file, where: `${voiceWhere} › city`, message: `the evidence does not print "${voice.city.value}"` });
@@ -248,7 +248,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         const where = `${voiceWhere} › quote "${quote.id}"`;
         const otherQuoteFile = fileOfQuote.get(quote.id);
         if (otherQuoteFile) {
-          problems.push({ file, where, message: `quote id is already used in data/${otherQuoteFile}` });
+          problems.push({ file, where, message: `quote id is already used in ${corpus.dataDirLabel}/${otherQuoteFile}` });
           return;
         }
         fileOfQuote.set(quote.id, file);
@@ -280,6 +280,6 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
     }
   }
 
-  if (problems.length > 0) throw new CorpusError(problems);
+  if (problems.length > 0) throw new CorpusError(problems, corpus.dataDirLabel);
   return rows;
 }

@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { db } from "@/lib/db/client";
+import { FACETS } from "@/lib/search/facets";
+import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
+import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, SORT_LABELS, SORTS, toggleValue, type VoiceQuery } from "@/lib/search/voice-query";
+import { ExplorerShell } from "../_components/explorer-shell";
+import { SearchInput } from "../_components/search-input";
+import { VoiceCard } from "../_components/voice-card";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ExplorerPage({ searchParams }: Props) {
+  await connection();
+  const query = parseVoiceQuery(await searchParams, "lenient");
+  const result = await findVoices(db, query);
+  return (
+    <>
+      <h1 className="visually-hidden">Explore the voices</h1>
+      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} />} />
+    </>
+  );
+}
+
+function Controls({ result }: { result: VoiceSearchResult }) {
+  const { query, facets } = result;
+  return (
+    <>
+      <div className="search-row">
+        <label htmlFor="q">Search quotes, names, occupations and places</label>
+        <div className="search-box">
+          <SearchInput value={query.q} />
+          <button type="submit">Search</button>
+        </div>
+        <p id="q-help" className="help">
+          All words must match; put a phrase in “quotes”; end a word with * to match its beginning. Case and accents are ignored.
+        </p>
+      </div>
+      <details className="filters" open>
+        <summary>Filters</summary>
+        {FACETS.map((facet) => (
+          <fieldset key={facet.key} className="facet">
+            <legend>{facet.label}</legend>
+            {facets[facet.key].map((v) => (
+              <label key={`${v.value}-${v.selected}`} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
+                <input type="checkbox" name={facet.key} value={v.value} defaultChecked={v.selected} />
+                <span className="facet-label">{v.label}</span>
+                <span className="count" aria-label={`${v.count} ${v.count === 1 ? "voice" : "voices"}`}>
+                  {v.count}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <fieldset className="facet">
+          <legend>Age range</legend>
+          <div className="age-range">
+            <label>
+              From <input key={`min-${query.ageMin}`} type="number" name="ageMin" min={0} max={120} inputMode="numeric" defaultValue={query.ageMin} />
+            </label>
+            <label>
+              to <input key={`max-${query.ageMax}`} type="number" name="ageMax" min={0} max={120} inputMode="numeric" defaultValue={query.ageMax} />
+            </label>
+          </div>
+        </fieldset>
+      </details>
+      <div className="sort-row">
+        <label htmlFor="sort">Sort by</label>
+        <select key={query.sort} id="sort" name="sort" defaultValue={query.sort}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        {query.pageSize !== DEFAULT_VOICE_QUERY.pageSize && <input type="hidden" name="pageSize" value={query.pageSize} />}
+        <button type="submit" className="apply">
+          Apply filters
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Removable chips, one per active filter value. */
+function activeChips(result: VoiceSearchResult): { label: string; href: string }[] {
+  const { query, facets } = result;
+  const chips: { label: string; href: string }[] = [];
+  if (query.q.trim()) chips.push({ label: `Search: “${query.q.trim().slice(0, 40)}”`, href: buildQueryHref("/", query, { q: "" }) });
+  for (const facet of FACETS) {
+    for (const value of query[facet.key] as string[]) {
+      const label = facets[facet.key].find((v) => v.value === value)?.label ?? value;
+      chips.push({ label: `${facet.label}: ${label}`, href: buildQueryHref("/", query, toggleValue(query, facet.key, value)) });
+    }
+  }
+  if (query.ageMin !== undefined || query.ageMax !== undefined) {
+    chips.push({ label: `Age: ${query.ageMin ?? 0}–${query.ageMax ?? "any"}`, href: buildQueryHref("/", query, { ageMin: undefined, ageMax: undefined }) });
+  }
+  return chips;
+}
+
+function Results({ result }: { result: VoiceSearchResult }) {
+  const { query, total, items } = result;
+  const chips = activeChips(result);
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  return (
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading" className="results-sentence">
+        {result.description}
+      </h2>
+      {chips.length > 0 && (
+        <ul className="chips" aria-label="Active filters">
+          {chips.map((chip) => (
+            <li key={chip.href + chip.label}>
+              <Link href={chip.href} className="chip" aria-label={`Remove ${chip.label}`}>
+                {chip.label} <span aria-hidden="true">×</span>
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/" className="chip chip-clear">
+              Clear all
+            </Link>
+          </li>
+        </ul>
+      )}
+      {total === 0 ? (
+        <NoResults result={result} />
+      ) : (
+        <>
+          <ol className="voice-list" start={(query.page - 1) * query.pageSize + 1}>
+            {items.map((voice) => (
+              <li key={voice.slug}>
+                <VoiceCard voice={voice} />
+              </li>
+            ))}
+          </ol>
+          {items.length === 0 && (
+            <p className="empty">
+              There is no page {query.page}. <Link href={buildQueryHref("/", query, { page: 1 })}>Go to the first page</Link>.
+            </p>
+          )}
+          {pages > 1 && <Pagination query={query} pages={pages} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function NoResults({ result }: { result: VoiceSearchResult }) {
+  return (
+    <div className="empty">
+      {result.unsearchable ? (
+        <p>Your search has no letters or numbers to look for. Try a word, a name or a place.</p>
+      ) : (
+        <p>No voice matches all of this. Remove a filter above, or try fewer or shorter words.</p>
+      )}
+      <p>
+        <Link href="/">Show all voices</Link>
+      </p>
+    </div>
+  );
+}
+
+function Pagination({ query, pages }: { query: VoiceQuery; pages: number }) {
+  return (
+    <nav aria-label="Pages of results" className="pagination">
+      {query.page > 1 ? <Link href={buildQueryHref("/", query, { page: query.page - 1 })} rel="prev">← Previous</Link> : <span aria-hidden="true" />}
+      <span>
+        Page {query.page} of {pages}
+      </span>
+      {query.page < pages ? <Link href={buildQueryHref("/", query, { page: query.page + 1 })} rel="next">Next →</Link> : <span aria-hidden="true" />}
+    </nav>
+  );
+}

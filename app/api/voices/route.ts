@@ -1,0 +1,18 @@
+// GET /api/voices – filtered, faceted, paginated voices (same parameters as the explorer)
+import { handleApi } from "@/lib/api/json-responses";
+import { db } from "@/lib/db/client";
+import { findVoices } from "@/lib/search/find-voices";
+import { parseVoiceQuery } from "@/lib/search/voice-query";
+
+export async function GET(request: Request) {
+  return handleApi(async () => {
+    const query = parseVoiceQuery(new URL(request.url).searchParams);
+    const result = await findVoices(db, query);
+    return Response.json({
+      total: result.total,
+      items: result.items,
+      facets: result.facets,
+      query: { ...result.query, description: result.description, unsearchable: result.unsearchable },
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SlugParamSchema } from "@/lib/api/json-responses";
+import { db } from "@/lib/db/client";
+import { getSource, type SourceDetail } from "@/lib/sources/get-source";
+import { StanceBadge } from "../../_components/stance-badge";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadSource(params: Props["params"]): Promise<SourceDetail> {
+  const parsed = SlugParamSchema.safeParse((await params).slug);
+  const source = parsed.success ? await getSource(db, parsed.data) : null;
+  if (!source) notFound();
+  return source;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const source = await loadSource(params);
+  return { title: source.title, description: `${source.publisher}: the voices quoted in “${source.title}”.` };
+}
+
+function DocumentText({ runs }: { runs: SourceDetail["documents"][number]["runs"] }) {
+  return (
+    <div className="document-text">
+      {runs.map((run, i) =>
+        run.quote ? (
+          <mark key={i} id={`quote-${run.quote.id}`} className="quote-anchor">
+            <Link href={`/voices/${run.quote.voiceSlug}#quote-${run.quote.id}`} title={`Quote by ${run.quote.voiceName}`}>
+              {run.text}
+            </Link>
+          </mark>
+        ) : (
+          <span key={i}>{run.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+export default async function SourcePage({ params }: Props) {
+  const source = await loadSource(params);
+  const [primary, ...copies] = source.documents;
+  return (
+    <article className="source-page">
+      <p className="breadcrumb">
+        <Link href="/">All voices</Link>
+      </p>
+      <h1>{source.title}</h1>
+      <dl className="facts">
+        <div className="fact">
+          <dt>Publisher</dt>
+          <dd>{source.publisher}</dd>
+        </div>
+        <div className="fact">
+          <dt>Authors</dt>
+          <dd>{source.authors.length ? source.authors.join(", ") : <span className="unknown">Not printed</span>}</dd>
+        </div>
+        <div className="fact">
+          <dt>Published</dt>
+          <dd>{source.publishedAt ?? <span className="unknown">Not printed</span>}</dd>
+        </div>
+        <div className="fact">
+          <dt>URL</dt>
+          <dd>
+            {source.url ? (
+              <a href={source.url} rel="noreferrer">
+                {source.url}
+              </a>
+            ) : (
+              <span className="unknown">Not printed</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="voices-heading">
+        <h2 id="voices-heading">Voices in this source ({source.voices.length})</h2>
+        <ul className="source-voices">
+          {source.voices.map((v) => (
+            <li key={v.slug}>
+              <Link href={`/voices/${v.slug}`}>{v.name}</Link> <StanceBadge stance={v.stance} />{" "}
+              <span className="help">
+                {v.quoteCount} {v.quoteCount === 1 ? "quote" : "quotes"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="copies-heading">
+        <h2 id="copies-heading">Copies we hold ({source.documents.length})</h2>
+        <ul>
+          {source.documents.map((d) => (
+            <li key={d.id}>
+              <code>{d.id}</code>
+              {d.isPrimary ? " (shown below; quotes are located here)" : ""}: published by {d.publisher ?? "an outlet the copy does not name"},{" "}
+              {d.publishedAt ?? "date not printed"}.{d.note ? ` ${d.note}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {primary && (
+        <section aria-labelledby="text-heading">
+          <h2 id="text-heading">Text</h2>
+          <p className="help">Every quoted passage is highlighted; select one to open its speaker.</p>
+          <DocumentText runs={primary.runs} />
+        </section>
+      )}
+      {copies.map((copy) => (
+        <details key={copy.id} className="copy-text">
+          <summary>Text of the copy {copy.id}</summary>
+          <DocumentText runs={copy.runs} />
+        </details>
+      ))}
+    </article>
+  );
+}

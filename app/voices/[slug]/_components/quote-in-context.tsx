@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { VoiceDetail } from "@/lib/voices/get-voice";
+
+/** A quote, then its paragraph with the quoted words marked, and a link to its place in the source. */
+export function QuoteInContext({ quote, sourceSlug }: { quote: VoiceDetail["quotes"][number]; sourceSlug: string }) {
+  const at = quote.context.indexOf(quote.text);
+  return (
+    <figure className="quote-figure">
+      <blockquote className={`quote quote-${quote.kind}`}>{quote.text}</blockquote>
+      <figcaption>
+        <span className="quote-kind">{quote.kind === "direct" ? "Direct quotation" : "Paraphrase (the reporter’s words)"}</span> ·{" "}
+        <Link href={`/sources/${sourceSlug}#quote-${quote.id}`}>Read it in the source</Link>
+      </figcaption>
+      <details className="context">
+        <summary>Surrounding paragraph</summary>
+        <p>
+          {at === -1 ? (
+            quote.context
+          ) : (
+            <>
+              {quote.context.slice(0, at)}
+              <mark>{quote.text}</mark>
+              {quote.context.slice(at + quote.text.length)}
+            </>
+          )}
+        </p>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SlugParamSchema } from "@/lib/api/json-responses";
+import { STANCE_LABELS } from "@/lib/corpus/vocabulary";
+import { db } from "@/lib/db/client";
+import { ROLE_LABELS } from "@/lib/search/facets";
+import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
+import { StanceBadge } from "../../_components/stance-badge";
+import { QuoteInContext } from "./_components/quote-in-context";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadVoice(params: Props["params"]): Promise<VoiceDetail> {
+  const parsed = SlugParamSchema.safeParse((await params).slug);
+  const voice = parsed.success ? await getVoice(db, parsed.data) : null;
+  if (!voice) notFound();
+  return voice;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const voice = await loadVoice(params);
+  return { title: voice.name, description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.` };
+}
+
+export default async function VoicePage({ params }: Props) {
+  const voice = await loadVoice(params);
+  const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
+  const rows: { label: string; value: string | null; attribute: string }[] = [
+    { label: "Age", value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null, attribute: "age" },
+    {
+      label: "City",
+      value: voice.city && voice.place ? (voice.place.name !== voice.city ? `${voice.city} (now ${voice.place.name}), ${voice.place.region}, ${voice.place.country}` : `${voice.city}, ${voice.place.region}, ${voice.place.country}`) : voice.city,
+      attribute: "city",
+    },
+    { label: "Occupation", value: voice.occupation, attribute: "occupation" },
+    { label: "Heritage or nationality", value: voice.heritage, attribute: "heritage" },
+  ];
+
+  return (
+    <article className="voice-page">
+      <p className="breadcrumb">
+        <Link href="/">All voices</Link>
+      </p>
+      <h1>{voice.name}</h1>
+      {!voice.isNamed && <p className="help">Not named in the source; the name above is how the source describes this person.</p>}
+      <p>
+        <StanceBadge stance={voice.stance} /> <span className="role">{ROLE_LABELS[voice.role]}</span>
+      </p>
+
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading">What the source states</h2>
+        <dl className="facts">
+          {rows.map((row) => {
+            const evidence = evidenceFor(row.attribute);
+            return (
+              <div key={row.attribute} className="fact">
+                <dt>{row.label}</dt>
+                <dd>
+                  {row.value ?? <span className="unknown">Not stated</span>}
+                  {evidence && (
+                    <span className="evidence">
+                      from: <q>{evidence.text}</q>
+                    </span>
+                  )}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+
+      <section aria-labelledby="stance-heading">
+        <h2 id="stance-heading">Stance on the war</h2>
+        <p>
+          <StanceBadge stance={voice.stance} /> {voice.stanceRationale}
+        </p>
+        <p className="help">The stance is the corpus editors’ judgement; the sentence above gives the words it rests on.</p>
+      </section>
+
+      <section aria-labelledby="quotes-heading">
+        <h2 id="quotes-heading">
+          {voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}
+        </h2>
+        <ol className="quote-list">
+          {voice.quotes.map((quote) => (
+            <li key={quote.id} id={`quote-${quote.id}`}>
+              <QuoteInContext quote={quote} sourceSlug={voice.source.slug} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="source-heading">
+        <h2 id="source-heading">Source</h2>
+        <p>
+          <Link href={`/sources/${voice.source.slug}`}>{voice.source.title}</Link>. {voice.source.publisher}
+          {voice.source.authors.length ? `, by ${voice.source.authors.join(", ")}` : ""}
+          {voice.source.publishedAt ? `, ${voice.source.publishedAt}` : ", date not printed"}.
+          {voice.source.url && (
+            <>
+              {" "}
+              <a href={voice.source.url} rel="noreferrer">
+                Original article
+              </a>
+            </>
+          )}
+        </p>
+      </section>
+
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">Other voices</h2>
+        <div className="related">
+          <div>
+            <h3>From {voice.place?.name ?? "the same city"}</h3>
+            {!voice.place ? (
+              <p className="unknown">No city stated.</p>
+            ) : voice.related.sameCity.length === 0 ? (
+              <p className="unknown">No one else in the corpus.</p>
+            ) : (
+              <ul>
+                {voice.related.sameCity.map((r) => (
+                  <li key={r.slug}>
+                    <Link href={`/voices/${r.slug}`}>{r.name}</Link> <StanceBadge stance={r.stance} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3>Also: {STANCE_LABELS[voice.stance]}</h3>
+            {voice.related.sameStance.length === 0 ? (
+              <p className="unknown">No one else in the corpus.</p>
+            ) : (
+              <ul>
+                {voice.related.sameStance.map((r) => (
+                  <li key={r.slug}>
+                    <Link href={`/voices/${r.slug}`}>{r.name}</Link>
+                    {r.city ? `, ${r.city}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-query";
+import { SlugParamSchema } from "./json-responses";
+
+const PARAMETER_DESCRIPTIONS: Record<keyof typeof VOICE_QUERY_FIELDS, string> = {
+  q: `Full-text search over quotes, names, occupations and places. Words combine with AND; "quoted words" form a phrase; a trailing * (and the last word) match as prefixes. At most ${QUERY_LIMITS.qMaxLength} characters.`,
+  stance: "Stance on the war.",
+  city: 'City (place slug, e.g. "astana"); "unknown" for voices whose city is not stated.',
+  region: 'Region name as listed in the facets; "unknown" for none stated.',
+  country: 'Country name, e.g. "Kazakhstan"; "unknown" for none stated.',
+  role: "Role category.",
+  ageBand: "Age band; \"unknown\" for voices whose age is not stated.",
+  ageMin: "Lowest age (voices with no stated age are excluded).",
+  ageMax: "Highest age (voices with no stated age are excluded).",
+  source: 'Source slug, e.g. "opendemocracy-kazakhstan-divided".',
+  kind: "Quote kind: direct quotation or paraphrase.",
+  sort: "Sort order. Relevance is search rank, or corpus order without a search.",
+  page: "Page number, from 1.",
+  pageSize: `Results per page, at most ${QUERY_LIMITS.pageSizeMax}.`,
+};
+
+function queryParameters() {
+  return (Object.keys(VOICE_QUERY_FIELDS) as (keyof typeof VOICE_QUERY_FIELDS)[]).map((name) => {
+    const multi = (MULTI_VALUED as readonly string[]).includes(name);
+    const schema = z.toJSONSchema(VOICE_QUERY_FIELDS[name], { io: "input", unrepresentable: "any" });
+    delete (schema as { $schema?: string }).$schema;
+    return {
+      name,
+      in: "query",
+      required: false,
+      description: PARAMETER_DESCRIPTIONS[name] + (multi ? " Repeat the key or separate values with commas; values combine with OR." : ""),
+      ...(multi ? { style: "form", explode: true } : {}),
+      schema,
+    };
+  });
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        properties: {
+          error: {
+            type: "object",
+            properties: {
+              status: { type: "integer" },
+              message: { type: "string" },
+              issues: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: { parameter: { type: "string" }, message: { type: "string" }, allowed: { type: "array", items: { type: "string" } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+
+/** OpenAPI 3.1 description of every endpoint, with parameters generated from the zod schemas. */
+export function buildOpenApiDocument() {
+  const slug = { name: "slug", in: "path", required: true, schema: z.toJSONSchema(SlugParamSchema) };
+  const listResponses = { 200: ok("Matching items"), 400: errorResponse("A parameter is invalid; `issues` names it and what is allowed") };
+  const itemResponses = { 200: ok("The item"), 400: errorResponse("The slug is malformed"), 404: errorResponse("No item has this slug") };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Voices API",
+      version: "1",
+      description:
+        "The people quoted in news reporting on how Kazakhstan views Russia's war in Ukraine, with their exact words. " +
+        "Every list endpoint takes the explorer's parameters; unknown parameters are ignored.",
+    },
+    paths: {
+      "/api/voices": { get: { summary: "Search and filter voices, with facet counts", parameters: queryParameters(), responses: listResponses } },
+      "/api/voices/{slug}": { get: { summary: "One voice: attributes with evidence, stance, quotes, related voices", parameters: [slug], responses: itemResponses } },
+      "/api/quotes": { get: { summary: "Quotes with their speaker's attributes, filtered like voices", parameters: queryParameters(), responses: listResponses } },
+      "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
+      "/api/sources/{slug}": { get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { 200: ok("OpenAPI 3.1 document") } } },
+    },
+  };
+}

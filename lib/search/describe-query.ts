@@ -1,0 +1,21 @@
+import { FACETS } from "./facets";
+import type { VoiceFacts } from "./voice-facts";
+import type { VoiceQuery } from "./voice-query";
+
+/**
+ * The results in one sentence, e.g. "7 voices who support neutrality, aged 30–44,
+ * quoted by openDemocracy". Shown above the results and carried into exports.
+ */
+export function describeQuery(total: number, query: VoiceQuery, facts: VoiceFacts[]): string {
+  const clauses: string[] = [];
+  if (query.q.trim()) clauses.push(`matching “${query.q.trim().slice(0, 80)}${query.q.trim().length > 80 ? "…" : ""}”`);
+  for (const facet of FACETS) {
+    const selected = query[facet.key] as string[];
+    if (selected.length > 0) clauses.push(facet.phrase(selected, (value) => facet.labelOf(value, facts)));
+  }
+  if (query.ageMin !== undefined && query.ageMax !== undefined) clauses.push(`aged ${query.ageMin} to ${query.ageMax}`);
+  else if (query.ageMin !== undefined) clauses.push(`aged ${query.ageMin} or over`);
+  else if (query.ageMax !== undefined) clauses.push(`aged up to ${query.ageMax}`);
+  const subject = `${total} ${total === 1 ? "voice" : "voices"}`;
+  return clauses.length ? `${subject} ${clauses.join(", ")}` : subject;
+}

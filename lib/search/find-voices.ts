@@ -1,0 +1,94 @@
+import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
+import type { Database } from "../db/create-prisma-client";
+import { describeQuery } from "./describe-query";
+import type { FacetCounts, TextMatch } from "./filter-voices";
+import { toSegments, type Segment } from "./highlight";
+import { searchVoices } from "./search-voices";
+import type { VoiceQuery } from "./voice-query";
+
+export type VoiceCard = {
+  slug: string;
+  name: string;
+  age: number | null;
+  city: string | null;
+  place: string | null;
+  occupation: string | null;
+  role: Role;
+  stance: Stance;
+  source: { slug: string; title: string; publisher: string; publishedAt: string | null };
+  /** The best-matching quote (the first one without a search), matched words marked. */
+  quote: { id: string; kind: QuoteKind; text: string; segments: Segment[] } | null;
+};
+
+export type VoiceSearchResult = {
+  total: number;
+  items: VoiceCard[];
+  facets: FacetCounts;
+  query: VoiceQuery;
+  description: string;
+  /** True when the search box held no word we can look for (only punctuation or emoji). */
+  unsearchable: boolean;
+};
+
+/** The explorer's one query: filtered, faceted, sorted, paginated voices. */
+export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
+  const { facts, matches, results, facets, unsearchable } = await searchVoices(db, query);
+  const start = (query.page - 1) * query.pageSize;
+  const pageIds = results.slice(start, start + query.pageSize).map((v) => v.id);
+  return {
+    total: results.length,
+    items: await findVoiceCards(db, pageIds, query.kind, matches),
+    facets,
+    query,
+    description: describeQuery(results.length, query, facts),
+    unsearchable,
+  };
+}
+
+async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], matches: Map<string, TextMatch> | null): Promise<VoiceCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.voice.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      name: true,
+      age: true,
+      cityAsPrinted: true,
+      occupation: true,
+      role: true,
+      stance: true,
+      place: { select: { name: true } },
+      source: { select: { id: true, title: true, publisher: true, publishedAt: true } },
+      quotes: {
+        where: kinds.length ? { kind: { in: kinds } } : {},
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, text: true },
+      },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const v = byId.get(id)!;
+    const match = matches?.get(id);
+    const quote = (match?.quoteId && v.quotes.find((q) => q.id === match.quoteId)) || v.quotes[0];
+    return {
+      slug: v.id,
+      name: v.name,
+      age: v.age,
+      city: v.cityAsPrinted,
+      place: v.place?.name ?? null,
+      occupation: v.occupation,
+      role: v.role as Role,
+      stance: v.stance as Stance,
+      source: { slug: v.source.id, title: v.source.title, publisher: v.source.publisher, publishedAt: v.source.publishedAt },
+      quote: quote
+        ? {
+            id: quote.id,
+            kind: quote.kind as QuoteKind,
+            text: quote.text,
+            segments: match?.quoteId === quote.id && match.highlighted ? toSegments(match.highlighted) : [{ text: quote.text, match: false }],
+          }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,69 @@
+import type { Database } from "../db/create-prisma-client";
+import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
+
+/** What filtering, faceting and sorting need to know about one voice. */
+export type VoiceFacts = {
+  id: string;
+  name: string;
+  age: number | null;
+  placeId: string | null;
+  placeName: string | null;
+  region: string | null;
+  country: string | null;
+  role: Role;
+  stance: Stance;
+  sourceId: string;
+  sourceLabel: string;
+  sourceDate: string | null;
+  kinds: QuoteKind[];
+  /** Corpus order: source position, then position in its file. */
+  order: number;
+};
+
+const cache = new WeakMap<Database, Promise<VoiceFacts[]>>();
+
+/**
+ * The facts of every voice, loaded once per database client: the app's database is
+ * read-only and replaced whole by a reseed, so they cannot change under a client.
+ */
+export function loadVoiceFacts(db: Database): Promise<VoiceFacts[]> {
+  let facts = cache.get(db);
+  if (!facts) {
+    facts = readVoiceFacts(db);
+    facts.catch(() => cache.delete(db));
+    cache.set(db, facts);
+  }
+  return facts;
+}
+
+async function readVoiceFacts(db: Database): Promise<VoiceFacts[]> {
+  const voices = await db.voice.findMany({
+    orderBy: [{ source: { position: "asc" } }, { position: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      age: true,
+      role: true,
+      stance: true,
+      place: { select: { id: true, name: true, region: true, country: true } },
+      source: { select: { id: true, publisher: true, publishedAt: true } },
+      quotes: { select: { kind: true } },
+    },
+  });
+  return voices.map((v, order) => ({
+    id: v.id,
+    name: v.name,
+    age: v.age,
+    placeId: v.place?.id ?? null,
+    placeName: v.place?.name ?? null,
+    region: v.place?.region ?? null,
+    country: v.place?.country ?? null,
+    role: v.role as Role,
+    stance: v.stance as Stance,
+    sourceId: v.source.id,
+    sourceLabel: v.source.publisher,
+    sourceDate: v.source.publishedAt,
+    kinds: [...new Set(v.quotes.map((q) => q.kind as QuoteKind))],
+    order,
+  }));
+}
