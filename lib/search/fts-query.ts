@@ -18,9 +18,10 @@ export function buildFtsQuery(input: string): string | null {
     if (words) parts.push(quote(words.join(" ")));
     return " ";
   });
-  const words = (withoutPhrases.match(WORD) ?? []).filter((w) => !OPERATORS.has(w));
+  const words = withoutPhrases.match(WORD) ?? [];
   const endsInWord = /[\p{L}\p{N}]\*?$/u.test(withoutPhrases);
   words.forEach((word, i) => {
+    if (OPERATORS.has(word)) return;
     const bare = word.replace(/\*$/, "");
     const prefix = word.endsWith("*") || (i === words.length - 1 && endsInWord);
     parts.push(quote(bare) + (prefix ? "*" : ""));

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { describeQuery } from "@/lib/search/describe-query";
+import { ageBandOf } from "@/lib/search/facets";
+import { filterVoices, sortVoices, type TextMatch } from "@/lib/search/filter-voices";
+import type { VoiceFacts } from "@/lib/search/voice-facts";
+import { parseVoiceQuery } from "@/lib/search/voice-query";
+
+let order = 0;
+function voice(id: string, facts: Partial<VoiceFacts>): VoiceFacts {
+  return {
+    id,
+    name: id,
+    age: null,
+    placeId: null,
+    placeName: null,
+    region: null,
+    country: null,
+    role: "citizen",
+    stance: "unclear",
+    sourceId: "od",
+    sourceLabel: "openDemocracy",
+    sourceDate: "2022-03-23",
+    kinds: ["direct"],
+    order: order++,
+    ...facts,
+  };
+}
+
+const almaty = { placeId: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
+const kyiv = { placeId: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" };
+const FACTS = [
+  voice("aigerim", { age: 25, stance: "pro_ukraine", ...almaty }),
+  voice("bolat", { age: 48, stance: "pro_russia", ...almaty, kinds: ["paraphrase"] }),
+  voice("dana", { age: 33, stance: "neutral", ...kyiv, sourceId: "dip", sourceLabel: "The Diplomat", sourceDate: null }),
+  voice("erlan", { stance: "neutral", role: "official", kinds: ["direct", "paraphrase"] }),
+];
+
+const q = (search: string) => parseVoiceQuery(new URLSearchParams(search));
+const ids = (voices: VoiceFacts[]) => voices.map((v) => v.id);
+const countOf = (values: { value: string; count: number }[], value: string) => values.find((v) => v.value === value)?.count;
+
+describe("filterVoices", () => {
+  it.each([
+    ["nothing selected: everyone", "", ["aigerim", "bolat", "dana", "erlan"]],
+    ["one value", "stance=neutral", ["dana", "erlan"]],
+    ["two values of one facet combine with OR", "stance=neutral,pro_russia", ["bolat", "dana", "erlan"]],
+    ["two facets combine with AND", "stance=neutral&country=Ukraine", ["dana"]],
+    ["unknown is a value", "city=unknown", ["erlan"]],
+    ["age band", "ageBand=30-44", ["dana"]],
+    ["unknown age band", "ageBand=unknown", ["erlan"]],
+    ["age range leaves out unstated ages", "ageMin=30", ["bolat", "dana"]],
+    ["age range with both ends", "ageMin=20&ageMax=40", ["aigerim", "dana"]],
+    ["a voice with both kinds matches either", "kind=paraphrase", ["bolat", "erlan"]],
+    ["source", "source=dip", ["dana"]],
+    ["role", "role=official", ["erlan"]],
+  ])("%s", (_label, search, expected) => {
+    expect(ids(filterVoices(FACTS, q(search), null).results)).toEqual(expected);
+  });
+
+  it("counts each facet over the other facets' selection only", () => {
+    const { facets } = filterVoices(FACTS, q("stance=neutral&country=Kazakhstan"), null);
+    // stance counts ignore the stance filter: Kazakhstan has aigerim, bolat (and erlan has no country)
+    expect(countOf(facets.stance, "pro_ukraine")).toBe(1);
+    expect(countOf(facets.stance, "pro_russia")).toBe(1);
+    expect(countOf(facets.stance, "neutral")).toBe(0);
+    // country counts ignore the country filter: neutral voices are dana (Ukraine) and erlan (unknown)
+    expect(countOf(facets.country, "Ukraine")).toBe(1);
+    expect(countOf(facets.country, "unknown")).toBe(1);
+    expect(countOf(facets.country, "Kazakhstan")).toBe(0);
+  });
+
+  it("lists every value of every facet, with zero counts and 'unknown' last", () => {
+    const { facets } = filterVoices(FACTS, q("stance=pro_russia"), null);
+    expect(facets.stance.map((v) => v.value)).toEqual(["pro_russia", "pro_ukraine", "neutral", "unclear"]);
+    expect(facets.city.map((v) => v.value)).toEqual(["almaty", "kyiv", "unknown"]);
+    expect(facets.city.map((v) => v.label)).toEqual(["Almaty", "Kyiv", "City not stated"]);
+    expect(facets.ageBand.find((v) => v.value === "unknown")).toMatchObject({ label: "Age not stated", count: 0 });
+  });
+
+  it("marks the selected values", () => {
+    const { facets } = filterVoices(FACTS, q("stance=neutral"), null);
+    expect(facets.stance.filter((v) => v.selected).map((v) => v.value)).toEqual(["neutral"]);
+  });
+
+  it("keeps only text matches when there is a search", () => {
+    const matches = new Map<string, TextMatch>([["dana", { rank: -1, quoteId: null, highlighted: null, quoteIds: [], voiceMatched: true }]]);
+    expect(ids(filterVoices(FACTS, q("q=x"), matches).results)).toEqual(["dana"]);
+  });
+});
+
+describe("sortVoices", () => {
+  it.each([
+    ["name", ["aigerim", "bolat", "dana", "erlan"]],
+    ["age, unknown last", ["aigerim", "dana", "bolat", "erlan"]],
+    ["date, newest first, undated last", ["aigerim", "bolat", "erlan", "dana"]],
+  ])("by %s", (label, expected) => {
+    const sort = label.split(",")[0]!;
+    expect(ids(sortVoices([...FACTS].reverse(), q(`sort=${sort}`), null))).toEqual(expected);
+  });
+
+  it("by relevance: best rank first, corpus order without a search", () => {
+    const match = (rank: number): TextMatch => ({ rank, quoteId: null, highlighted: null, quoteIds: [], voiceMatched: true });
+    const matches = new Map([["erlan", match(-5)], ["aigerim", match(-1)]]);
+    const matched = FACTS.filter((v) => matches.has(v.id));
+    expect(ids(sortVoices(matched, q("q=x"), matches))).toEqual(["erlan", "aigerim"]);
+    expect(ids(sortVoices([...FACTS].reverse(), q(""), null))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
+  });
+});
+
+describe("describeQuery", () => {
+  it.each([
+    ["", 4, "4 voices"],
+    ["stance=neutral&ageBand=30-44&source=od", 1, "1 voice who support neutrality, aged 30–44, quoted by openDemocracy"],
+    ["q=war&role=official,citizen", 2, "2 voices matching “war”, who are officials or citizens"],
+    ["city=almaty,unknown", 3, "3 voices from Almaty or City not stated"],
+    ["city=unknown", 1, "1 voice whose city is not stated"],
+    ["ageMin=30&ageMax=50", 2, "2 voices aged 30 to 50"],
+    ["ageMin=60", 0, "0 voices aged 60 or over"],
+    ["kind=direct", 3, "3 voices with direct quotations"],
+  ])("%s", (search, total, expected) => {
+    expect(describeQuery(total, q(search), FACTS)).toBe(expected);
+  });
+});
+
+describe("ageBandOf", () => {
+  it.each([
+    [null, "unknown"],
+    [18, "under-30"],
+    [29, "under-30"],
+    [30, "30-44"],
+    [44, "30-44"],
+    [45, "45-59"],
+    [59, "45-59"],
+    [60, "60-plus"],
+  ] as const)("%s → %s", (age, band) => {
+    expect(ageBandOf(age)).toBe(band);
+  });
+});

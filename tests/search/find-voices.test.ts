@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
+import { findQuotes } from "@/lib/quotes/find-quotes";
+import { findVoices } from "@/lib/search/find-voices";
+import { parseVoiceQuery } from "@/lib/search/voice-query";
+import { seedFreshDatabase } from "../helpers/seeded-database";
+
+let db: Database;
+let dbPath: string;
+beforeAll(async () => {
+  ({ db, dbPath } = await seedFreshDatabase());
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const search = (q: string, extra = "") => findVoices(db, parseVoiceQuery(new URLSearchParams(`q=${encodeURIComponent(q)}${extra}`)));
+const slugs = (result: { items: { slug: string }[] }) => result.items.map((i) => i.slug);
+
+describe("findVoices against the seeded corpus", () => {
+  it("finds quotes by a word and marks it in the snippet", async () => {
+    const result = await search("propaganda ");
+    expect(result.total).toBeGreaterThan(0);
+    for (const item of result.items) {
+      expect(item.quote!.segments.map((s) => s.text).join("")).toBe(item.quote!.text);
+      expect(item.quote!.segments.filter((s) => s.match).every((s) => s.text.toLowerCase() === "propaganda")).toBe(true);
+    }
+  });
+
+  it("matches prefixes", async () => {
+    expect(slugs(await search("propag"))).toEqual(slugs(await search("propaganda")));
+  });
+
+  it("folds case in Latin and Cyrillic text alike", async () => {
+    // Abishev's quote prints "Аstana" with a Cyrillic capital А; search it in lower case and shouting
+    const found = await search("аSTANA");
+    expect(slugs(found)).toContain("gaziz-abishev");
+    expect(slugs(await search("BLATANT"))).toEqual(["aizada-nur-sultan"]);
+  });
+
+  it("finds voices by name, occupation and today's name of their city", async () => {
+    expect(slugs(await search("Zhangozha"))).toEqual(["alan-zhangozha"]);
+    expect(slugs(await search("schoolteacher"))).toEqual(["karlygash-karaganda"]);
+    // printed "Ust-Kamenogorsk", found by its official name
+    expect(slugs(await search("Oskemen"))).toEqual(["aleksandra-ust-kamenogorsk"]);
+  });
+
+  it("combines a search with filters", async () => {
+    const result = await search("Russia", "&stance=neutral");
+    expect(result.items.every((i) => i.stance === "neutral")).toBe(true);
+    expect(result.description).toMatch(/matching “Russia”, who support neutrality$/);
+  });
+
+  it("says when the search box holds nothing searchable", async () => {
+    const result = await search("😀 ***");
+    expect(result).toMatchObject({ total: 0, unsearchable: true });
+  });
+
+  it("pages through results", async () => {
+    const all = await findVoices(db, parseVoiceQuery(new URLSearchParams("pageSize=100")));
+    const page2 = await findVoices(db, parseVoiceQuery(new URLSearchParams("pageSize=5&page=2")));
+    expect(slugs(page2)).toEqual(slugs(all).slice(5, 10));
+    expect(page2.total).toBe(all.total);
+  });
+
+  it("shows a quote of the selected kind on each card", async () => {
+    const result = await findVoices(db, parseVoiceQuery(new URLSearchParams("kind=paraphrase&pageSize=100")));
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.every((i) => i.quote?.kind === "paraphrase")).toBe(true);
+  });
+});
+
+describe("findQuotes", () => {
+  it("returns every quote of the selected voices, in voice order", async () => {
+    const result = await findQuotes(db, parseVoiceQuery(new URLSearchParams("source=window-on-eurasia-kazakhstan-opposes-war")));
+    expect(result.items.map((q) => q.id)).toEqual(["vyacheslav-polovinko-1", "vyacheslav-polovinko-2", "vyacheslav-polovinko-3"]);
+  });
+});
+
+describe("the search index", () => {
+  it("follows inserts, updates and deletes through its triggers", async () => {
+    const writable = createPrismaClient(dbPath);
+    try {
+      await writable.quote.update({ where: { id: "irina-1" }, data: { text: "An entirely zyxwvutsrq sentence." } });
+      expect(slugs(await search("zyxwvutsrq"))).toEqual(["irina"]);
+      expect(slugs(await search("tragedy"))).not.toContain("irina");
+      await writable.quote.delete({ where: { id: "irina-1" } });
+      expect((await search("zyxwvutsrq")).total).toBe(0);
+    } finally {
+      await writable.$disconnect();
+    }
+  });
+});
