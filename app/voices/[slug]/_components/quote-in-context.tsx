@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { VoiceDetail } from "@/lib/voices/get-voice";
 
 /** A quote, then its paragraph with the quoted words marked, and a link to its place in the source. */
@@ -9,7 +8,8 @@ export function QuoteInContext({ quote, sourceSlug }: { quote: VoiceDetail["quot
       <blockquote className={`quote quote-${quote.kind}`}>{quote.text}</blockquote>
       <figcaption>
         <span className="quote-kind">{quote.kind === "direct" ? "Direct quotation" : "Paraphrase (the reporter’s words)"}</span> ·{" "}
-        <Link href={`/sources/${sourceSlug}#quote-${quote.id}`}>Read it in the source</Link>
+        {/* a full page load, so the browser scrolls to the quote and :target highlights it */}
+        <a href={`/sources/${sourceSlug}#quote-${quote.id}`}>Read it in the source</a>
       </figcaption>
       <details className="context">
         <summary>Surrounding paragraph</summary>

@@ -4,12 +4,15 @@ import { db } from "@/lib/db/client";
 import { FACETS } from "@/lib/search/facets";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
 import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, SORT_LABELS, SORTS, toggleValue, type VoiceQuery } from "@/lib/search/voice-query";
-import { ExplorerShell } from "../_components/explorer-shell";
-import { SearchInput } from "../_components/search-input";
-import { VoiceCard } from "../_components/voice-card";
+import { ExplorerShell } from "./_components/explorer-shell";
+import { SearchInput } from "./_components/search-input";
+import { VoiceCard } from "./_components/voice-card";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// No loading.tsx here on purpose: a Suspense boundary would stream the results behind
+// a script, and the explorer must work without JavaScript. With JavaScript, the
+// shell shows its own pending state while results update.
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
   const query = parseVoiceQuery(await searchParams, "lenient");
