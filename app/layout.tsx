@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { db } from "@/lib/db/client";
+import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,6 +11,21 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+async function Footer() {
+  await connection(); // the database is read per request, never at build time
+  const corpus = await getCorpusInfo(db);
+  return (
+    <footer className="site-footer">
+      <p>
+        Corpus version <code>{corpus.version}</code>, seeded {corpus.seededAt.slice(0, 10)}: {corpus.counts.voices} voices,{" "}
+        {corpus.counts.quotes} quotes from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> ·{" "}
+        <a href="/api/openapi.json">API</a>
+      </p>
+      <p>Cite the corpus as: {corpus.citation}</p>
+    </footer>
+  );
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -27,6 +45,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </nav>
         </header>
         <main id="main">{children}</main>
+        <Footer />
       </body>
     </html>
   );

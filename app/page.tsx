@@ -3,8 +3,18 @@ import { connection } from "next/server";
 import { db } from "@/lib/db/client";
 import { FACETS } from "@/lib/search/facets";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
-import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, SORT_LABELS, SORTS, toggleValue, type VoiceQuery } from "@/lib/search/voice-query";
+import {
+  buildQueryHref,
+  DEFAULT_VOICE_QUERY,
+  parseVoiceQuery,
+  SORT_LABELS,
+  SORTS,
+  toggleValue,
+  toSearchParams,
+  type VoiceQuery,
+} from "@/lib/search/voice-query";
 import { ExplorerShell } from "./_components/explorer-shell";
+import { ExportForm } from "./_components/export-form";
 import { SearchInput } from "./_components/search-input";
 import { VoiceCard } from "./_components/voice-card";
 
@@ -108,9 +118,12 @@ function Results({ result }: { result: VoiceSearchResult }) {
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading" className="results-sentence">
-        {result.description}
-      </h2>
+      <div className="results-head">
+        <h2 id="results-heading" className="results-sentence">
+          {result.description}
+        </h2>
+        {total > 0 && <ExportForm title="Export these results" selection={[...toSearchParams({ ...query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize })]} />}
+      </div>
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">
           {chips.map((chip) => (

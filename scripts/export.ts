@@ -1,30 +1,71 @@
-// npm run export -- --format json – writes every voice to stdout in the chosen format;
-// messages go to stderr so the output can be piped.
+// npm run export -- --format <fmt> [--shape quotes|voices] [filters...] [--out FILE]
+// Writes the export to stdout (messages go to stderr, so it can be piped) or to FILE.
+// Filters are the explorer's URL parameters as flags: --q, --stance (repeatable or
+// comma-separated), --city, --region, --country, --role, --ageBand, --ageMin, --ageMax,
+// --source, --kind, --sort; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { SingleBar } from "cli-progress";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
-import { findExportVoices } from "../lib/export/find-export-voices";
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from "../lib/export/formats";
+import { parseExportRequest } from "../lib/export/export-request";
+import { ExportNotFoundError, startExport } from "../lib/export/write-export";
+import { InvalidQueryError, MULTI_VALUED } from "../lib/search/voice-query";
 import { runCli } from "./run-cli";
 
-const FlagsSchema = z.strictObject({
-  format: z.enum(EXPORT_FORMAT_IDS, {
-    error: (issue) =>
-      issue.input === undefined
-        ? `is required (one of: ${EXPORT_FORMAT_IDS.join(", ")})`
-        : `"${String(issue.input)}" is not a format; use one of: ${EXPORT_FORMAT_IDS.join(", ")}`,
-  }),
-});
+const SINGLE = ["format", "shape", "bom", "voice", "quote", "v", "q", "ageMin", "ageMax", "sort"] as const;
+const PROGRESS_FROM = 500; // rows; smaller exports finish before a bar would help
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { format: { type: "string" } }, strict: true });
-  const flags = FlagsSchema.parse(values);
-  const db = openExistingDatabase();
+  const { values } = parseArgs({
+    options: {
+      ...Object.fromEntries(SINGLE.map((k) => [k, { type: "string" as const }])),
+      ...Object.fromEntries(MULTI_VALUED.map((k) => [k, { type: "string" as const, multiple: true }])),
+      out: { type: "string" },
+    },
+    strict: true,
+  });
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (key !== "out") for (const v of [value].flat()) params.append(key, String(v));
+  }
+  let request;
   try {
-    const voices = await findExportVoices(db);
-    process.stdout.write(EXPORT_FORMATS[flags.format].format(voices));
-    console.error(`Exported ${voices.length} voices (${voices.reduce((n, v) => n + v.quotes.length, 0)} quotes) as ${flags.format}.`);
+    request = parseExportRequest(params);
+  } catch (error) {
+    if (error instanceof InvalidQueryError) {
+      throw new Error(`Invalid arguments:\n${error.issues.map((i) => `  --${i.parameter}: ${i.message}${i.allowed ? ` (one of: ${i.allowed.join(", ")})` : ""}`).join("\n")}`);
+    }
+    throw error;
+  }
+
+  const db = openExistingDatabase();
+  const out = values.out as string | undefined;
+  const partial = out ? `${out}.partial` : undefined;
+  try {
+    const started = performance.now();
+    const exp = await startExport(db, request).catch((error: unknown) => {
+      throw error instanceof ExportNotFoundError ? new Error(error.message) : error;
+    });
+    const sink = partial ? createWriteStream(partial) : process.stdout;
+    const bar = exp.total >= PROGRESS_FROM ? new SingleBar({ format: "Exporting {bar} {value}/{total} rows, {eta}s left", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr }) : null;
+    bar?.start(exp.total, 0);
+    for await (const chunk of exp.chunks((done) => bar?.update(done))) {
+      if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
+    }
+    bar?.stop();
+    if (partial && out) {
+      sink.end();
+      await finished(sink);
+      await rename(partial, out); // a failed export never leaves a half-written FILE
+    }
+    console.error(
+      `Exported ${exp.total} ${request.shape} as ${request.format}${out ? ` to ${out}` : ""} in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
+        `(corpus version ${exp.provenance.corpusVersion}; ${exp.provenance.selection}).`,
+    );
   } finally {
+    if (partial) await rm(partial, { force: true });
     await db.$disconnect();
   }
 });

@@ -1,6 +1,24 @@
 import { z } from "zod";
 import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-query";
+import { EXPORT_FIELDS, EXPORT_LIMITS } from "../export/export-request";
 import { SlugParamSchema } from "./json-responses";
+
+const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
+  format: "File format. Required.",
+  shape: "One row per quote (default) or per voice.",
+  bom: "CSV only: start with a byte-order mark so Excel reads UTF-8 (1 or true).",
+  voice: "Export one voice (a slug) instead of the filtered selection.",
+  quote: "Export one quote (its id).",
+  v: `A compare set: voice slugs separated by commas, at most ${EXPORT_LIMITS.compareSetMax}.`,
+};
+
+function exportParameters() {
+  return (Object.keys(EXPORT_FIELDS) as (keyof typeof EXPORT_FIELDS)[]).map((name) => {
+    const schema = z.toJSONSchema(EXPORT_FIELDS[name], { io: "input", unrepresentable: "any" });
+    delete (schema as { $schema?: string }).$schema;
+    return { name, in: "query", required: name === "format", description: EXPORT_DESCRIPTIONS[name], schema };
+  });
+}
 
 const PARAMETER_DESCRIPTIONS: Record<keyof typeof VOICE_QUERY_FIELDS, string> = {
   q: `Full-text search over quotes, names, occupations and places. Words combine with AND; "quoted words" form a phrase; a trailing * (and the last word) match as prefixes. At most ${QUERY_LIMITS.qMaxLength} characters.`,
@@ -84,6 +102,18 @@ export function buildOpenApiDocument() {
       "/api/quotes": { get: { summary: "Quotes with their speaker's attributes, filtered like voices", parameters: queryParameters(), responses: listResponses } },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
       "/api/sources/{slug}": { get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses } },
+      "/api/export": {
+        get: {
+          summary: "The selection as a file: CSV, JSON, JSON Lines, Markdown, BibTeX, RIS or CSL-JSON, streamed, with provenance",
+          description:
+            "Exports the explorer's filtered selection (same parameters as /api/voices; pagination is ignored), or one voice, one quote or a compare set. " +
+            "Every export carries the corpus version, the time, the selection in words and how to cite the corpus. " +
+            "CSV cells that a spreadsheet would run as formulas are neutralised; the other formats keep the exact words.",
+          parameters: [...exportParameters(), ...queryParameters()],
+          responses: { 200: { description: "The file, as an attachment" }, 400: errorResponse("A parameter is invalid"), 404: errorResponse("An unknown voice or quote") },
+        },
+      },
+      "/api/meta": { get: { summary: "The corpus version (content hash of data/), its size, and how to cite it", responses: { 200: ok("Corpus metadata") } } },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: ok("OpenAPI 3.1 document") } } },
     },
   };

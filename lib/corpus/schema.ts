@@ -68,8 +68,12 @@ const DocumentEntrySchema = z.strictObject({
   note: Text.optional(),
 });
 
+export const SOURCE_TYPES = ["article", "blog-post"] as const;
+
 export const SourceFileSchema = z.strictObject({
   slug: Slug,
+  /** How citations describe the work: a news or analysis article (default) or a blog post. */
+  type: z.enum(SOURCE_TYPES).default("article"),
   title: Text,
   publisher: Text,
   authors: z.array(Text),

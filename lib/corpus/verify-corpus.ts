@@ -11,6 +11,7 @@ import type { EvidencedAttribute, QuoteKind, Role, Stance } from "./vocabulary";
 
 export type SourceRow = {
   id: string;
+  type: "article" | "blog-post";
   title: string;
   publisher: string;
   authors: string[];
@@ -144,6 +145,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
     }
     rows.sources.push({
       id: source.slug,
+      type: source.type,
       title: source.title,
       publisher: source.publisher,
       authors: source.authors,

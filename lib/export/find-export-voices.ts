@@ -1,7 +1,9 @@
-import type { Database } from "../db/create-prisma-client";
 import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
+import type { Database } from "../db/create-prisma-client";
 
 export type ExportSource = {
+  slug: string;
+  type: string;
   title: string;
   publisher: string;
   authors: string[];
@@ -17,6 +19,7 @@ export type ExportQuote = {
   document: string;
   start: number;
   end: number;
+  permalink: string;
   source: ExportSource;
 };
 
@@ -33,13 +36,22 @@ export type ExportVoice = {
   role: Role;
   stance: Stance;
   stanceRationale: string;
+  permalink: string;
+  source: ExportSource;
   quotes: ExportQuote[];
 };
 
-/** Every voice with its quotes, in corpus order (source, then position in the file). */
-export async function findExportVoices(db: Database): Promise<ExportVoice[]> {
-  const voices = await db.voice.findMany({
-    orderBy: [{ source: { position: "asc" } }, { position: "asc" }],
+/**
+ * The voices with the given ids, in that order, with their quotes (only `quoteIds`
+ * when given: a search keeps the quotes whose words matched).
+ */
+export async function findExportVoices(
+  db: Database,
+  ids: string[],
+  options: { kinds?: QuoteKind[]; quoteIds?: Set<string> | null; permalinks: { voice(slug: string): string; quote(slug: string, id: string): string } },
+): Promise<ExportVoice[]> {
+  const rows = await db.voice.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       name: true,
@@ -52,37 +64,56 @@ export async function findExportVoices(db: Database): Promise<ExportVoice[]> {
       role: true,
       stance: true,
       stanceRationale: true,
-      source: { select: { title: true, publisher: true, authors: true, url: true, publishedAt: true } },
+      source: { select: { id: true, type: true, title: true, publisher: true, authors: true, url: true, publishedAt: true } },
       quotes: {
+        where: options.kinds?.length ? { kind: { in: options.kinds } } : {},
         orderBy: { position: "asc" },
         select: { id: true, text: true, kind: true, context: true, documentId: true, start: true, end: true },
       },
     },
   });
-  return voices.map((v) => {
-    const source: ExportSource = { ...v.source, authors: v.source.authors as string[] };
-    return {
-      slug: v.id,
-      name: v.name,
-      age: v.age,
-      ageAsOf: v.ageAsOf,
-      city: v.cityAsPrinted,
-      place: v.place,
-      occupation: v.occupation,
-      heritage: v.heritage,
-      role: v.role as Role,
-      stance: v.stance as Stance,
-      stanceRationale: v.stanceRationale,
-      quotes: v.quotes.map((q) => ({
-        id: q.id,
-        text: q.text,
-        kind: q.kind as QuoteKind,
-        context: q.context,
-        document: q.documentId,
-        start: q.start,
-        end: q.end,
-        source,
-      })),
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const v = byId.get(id);
+    if (!v) return [];
+    const source: ExportSource = {
+      slug: v.source.id,
+      type: v.source.type,
+      title: v.source.title,
+      publisher: v.source.publisher,
+      authors: v.source.authors as string[],
+      url: v.source.url,
+      publishedAt: v.source.publishedAt,
     };
+    return [
+      {
+        slug: v.id,
+        name: v.name,
+        age: v.age,
+        ageAsOf: v.ageAsOf,
+        city: v.cityAsPrinted,
+        place: v.place,
+        occupation: v.occupation,
+        heritage: v.heritage,
+        role: v.role as Role,
+        stance: v.stance as Stance,
+        stanceRationale: v.stanceRationale,
+        permalink: options.permalinks.voice(v.id),
+        source,
+        quotes: v.quotes
+          .filter((q) => !options.quoteIds || options.quoteIds.has(q.id))
+          .map((q) => ({
+            id: q.id,
+            text: q.text,
+            kind: q.kind as QuoteKind,
+            context: q.context,
+            document: q.documentId,
+            start: q.start,
+            end: q.end,
+            permalink: options.permalinks.quote(v.id, q.id),
+            source,
+          })),
+      },
+    ];
   });
 }

@@ -11,7 +11,7 @@ export function describeQuery(total: number, query: VoiceQuery, facts: VoiceFact
   if (query.q.trim()) clauses.push(`matching “${query.q.trim().slice(0, 80)}${query.q.trim().length > 80 ? "…" : ""}”`);
   for (const facet of FACETS) {
     const selected = query[facet.key] as string[];
-    if (selected.length > 0) clauses.push(facet.phrase(selected, (value) => facet.labelOf(value, facts)));
+    if (selected.length > 0) clauses.push(facet.phrase(selected, (value) => facet.labelOf(value, facts), total === 1));
   }
   if (query.ageMin !== undefined && query.ageMax !== undefined) clauses.push(`aged ${query.ageMin} to ${query.ageMax}`);
   else if (query.ageMin !== undefined) clauses.push(`aged ${query.ageMin} or over`);

@@ -28,21 +28,21 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const KIND_LABELS: Record<QuoteKind, string> = { direct: "Direct quotation", paraphrase: "Paraphrase" };
 
-const STANCE_PHRASES: Record<Stance, string> = {
-  pro_russia: "support Russia",
-  pro_ukraine: "support Ukraine",
-  neutral: "support neutrality",
-  unclear: "take no clear side",
+const STANCE_PHRASES: Record<Stance, [one: string, many: string]> = {
+  pro_russia: ["supports Russia", "support Russia"],
+  pro_ukraine: ["supports Ukraine", "support Ukraine"],
+  neutral: ["supports neutrality", "support neutrality"],
+  unclear: ["takes no clear side", "take no clear side"],
 };
 
-const ROLE_PLURALS: Record<Role, string> = {
-  citizen: "citizens",
-  activist: "activists",
-  fighter: "fighters",
-  official: "officials",
-  politician: "politicians",
-  analyst: "analysts",
-  journalist: "journalists or bloggers",
+const ROLE_PHRASES: Record<Role, [one: string, many: string]> = {
+  citizen: ["a citizen", "citizens"],
+  activist: ["an activist", "activists"],
+  fighter: ["a fighter", "fighters"],
+  official: ["an official", "officials"],
+  politician: ["a politician", "politicians"],
+  analyst: ["an analyst", "analysts"],
+  journalist: ["a journalist or blogger", "journalists or bloggers"],
 };
 
 export type Facet = {
@@ -53,8 +53,8 @@ export type Facet = {
   /** Every value in a fixed order; facets over open lists take theirs from the corpus. */
   fixedValues?: readonly string[];
   labelOf(value: string, facts: VoiceFacts[]): string;
-  /** The selected values as a clause of the sentence describing the results. */
-  phrase(values: string[], labelOf: (value: string) => string): string;
+  /** The selected values as a clause of the sentence describing the results (about one voice, or several). */
+  phrase(values: string[], labelOf: (value: string) => string, one: boolean): string;
 };
 
 const or = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`);
@@ -82,7 +82,7 @@ export const FACETS: Facet[] = [
     valuesOf: (v) => [v.stance],
     fixedValues: STANCES,
     labelOf: (value) => STANCE_LABELS[value as Stance] ?? value,
-    phrase: (values) => `who ${or(values.map((v) => STANCE_PHRASES[v as Stance]))}`,
+    phrase: (values, _label, one) => `who ${or(values.map((v) => STANCE_PHRASES[v as Stance][one ? 0 : 1]))}`,
   },
   {
     key: "city",
@@ -111,7 +111,7 @@ export const FACETS: Facet[] = [
     valuesOf: (v) => [v.role],
     fixedValues: ROLES,
     labelOf: (value) => ROLE_LABELS[value as Role] ?? value,
-    phrase: (values) => `who are ${or(values.map((v) => ROLE_PLURALS[v as Role]))}`,
+    phrase: (values, _label, one) => `who ${one ? "is" : "are"} ${or(values.map((v) => ROLE_PHRASES[v as Role][one ? 0 : 1]))}`,
   },
   {
     key: "ageBand",

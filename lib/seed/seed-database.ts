@@ -22,6 +22,7 @@ async function insertRows(dbPath: string, rows: CorpusRows) {
       db.voice.createMany({ data: rows.voices }),
       db.quote.createMany({ data: rows.quotes }),
       db.evidence.createMany({ data: rows.evidence }),
+      db.corpusInfo.create({ data: { id: 1, version: rows.version, seededAt: new Date() } }),
     ]);
   } finally {
     await db.$disconnect();

@@ -178,7 +178,7 @@ describe("GET /api/openapi.json", () => {
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths).sort()).toEqual(
-      ["/api/openapi.json", "/api/quotes", "/api/sources", "/api/sources/{slug}", "/api/voices", "/api/voices/{slug}"].sort(),
+      ["/api/export", "/api/meta", "/api/openapi.json", "/api/quotes", "/api/sources", "/api/sources/{slug}", "/api/voices", "/api/voices/{slug}"].sort(),
     );
     const parameters: { name: string; schema: unknown }[] = body.paths["/api/voices"].get.parameters;
     expect(parameters.map((p) => p.name)).toEqual(["q", "stance", "city", "region", "country", "role", "ageBand", "ageMin", "ageMax", "source", "kind", "sort", "page", "pageSize"]);
@@ -207,5 +207,78 @@ describe("pages", () => {
     expect(/<form[^>]*action="\/"[^>]*method="get"/.test(html)).toBe(true);
     expect(/<input(?=[^>]*name="stance")(?=[^>]*value="neutral")(?=[^>]*checked)[^>]*>/.test(html)).toBe(true);
     expect(/<input(?=[^>]*name="stance")(?=[^>]*value="unclear")(?=[^>]*checked)[^>]*>/.test(html)).toBe(false);
+  });
+});
+
+describe("GET /api/export", () => {
+  it("streams the filtered selection as a CSV attachment named for the corpus version", async () => {
+    const meta = (await json("/api/meta")).body;
+    const response = await api("/api/export?format=csv&stance=pro_russia&bom=1");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="voices-${meta.version}-quotes.csv"`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark Excel needs
+    const body = new TextDecoder().decode(bytes);
+    expect(body.startsWith("quote_id,")).toBe(true);
+    const quotes = (await json("/api/quotes?stance=pro_russia&pageSize=100")).body;
+    expect(body.trimEnd().split("\r\n")).toHaveLength(quotes.total + 1);
+  });
+
+  it.each([
+    ["format=xml", "format"],
+    ["", "format"],
+    ["format=csv&shape=rows", "shape"],
+    ["format=csv&stance=nope", "stance"],
+    [`format=csv&v=${Array.from({ length: 60 }, (_, i) => `voice-${i}`).join(",")}`, "v"],
+    ["format=csv&voice=Not_A_Slug", "voice"],
+  ])("rejects %s with a 400 naming %s", async (search, parameter) => {
+    const { status, body } = await json(`/api/export?${search}`);
+    expect(status).toBe(400);
+    expect(body.error.issues.map((i: Issue) => i.parameter)).toContain(parameter);
+  });
+
+  it("is a 404 for an unknown voice or quote", async () => {
+    expect((await json("/api/export?format=ris&voice=nobody-at-all")).status).toBe(404);
+    expect((await json("/api/export?format=ris&quote=no-such-quote")).status).toBe(404);
+  });
+});
+
+describe("GET /api/meta", () => {
+  it("gives the corpus version, counts and how to cite the corpus", async () => {
+    const db = openDb();
+    const [info, voices] = await Promise.all([db.corpusInfo.findUniqueOrThrow({ where: { id: 1 } }), db.voice.count()]);
+    await db.$disconnect();
+    const { body } = await json("/api/meta");
+    expect(body).toMatchObject({ version: info.version, counts: { voices } });
+    expect(body.citation).toContain(`corpus version ${info.version}`);
+  });
+
+  it("matches the version in the site footer", async () => {
+    const { body } = await json("/api/meta");
+    expect((await (await api("/")).text()).includes(`Corpus version <code>${body.version}</code>`)).toBe(true);
+  });
+});
+
+describe("citation meta tags for reference managers", () => {
+  const metaTags = (html: string) => [...html.matchAll(/<meta name="(citation_\w+)" content="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+
+  it("describe the article on a source page", async () => {
+    const tags = metaTags(await (await api("/sources/opendemocracy-kazakhstan-divided")).text());
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        ["citation_title", "How Kazakhstan society is divided over the Russia-Ukraine war"],
+        ["citation_author", "Aigerim Shapagat"],
+        ["citation_author", "Paolo Sorbello"],
+        ["citation_publication_date", "2022/03/23"],
+        ["citation_journal_title", "openDemocracy"],
+      ]),
+    );
+  });
+
+  it("describe the corpus entry on a voice page", async () => {
+    const tags = metaTags(await (await api("/voices/olga-kostanai")).text());
+    expect(tags).toEqual(expect.arrayContaining([["citation_title", "Olga, as quoted in openDemocracy"], ["citation_publisher", "Voices"]]));
+    expect(tags.find(([name]) => name === "citation_public_url")![1]).toMatch(/\/voices\/olga-kostanai$/);
   });
 });

@@ -110,7 +110,9 @@ describe("sortVoices", () => {
 describe("describeQuery", () => {
   it.each([
     ["", 4, "4 voices"],
-    ["stance=neutral&ageBand=30-44&source=od", 1, "1 voice who support neutrality, aged 30–44, quoted by openDemocracy"],
+    ["stance=neutral&ageBand=30-44&source=od", 1, "1 voice who supports neutrality, aged 30–44, quoted by openDemocracy"],
+    ["stance=neutral,unclear", 2, "2 voices who support neutrality or take no clear side"],
+    ["role=official", 1, "1 voice who is an official"],
     ["q=war&role=official,citizen", 2, "2 voices matching “war”, who are officials or citizens"],
     ["city=almaty,unknown", 3, "3 voices from Almaty or City not stated"],
     ["city=unknown", 1, "1 voice whose city is not stated"],

@@ -6,6 +6,8 @@ import YAML from "yaml";
 import { CorpusError } from "@/lib/corpus/corpus-error";
 import { collapseWhitespace } from "@/lib/corpus/normalize-text";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
+import { parseExportRequest } from "@/lib/export/export-request";
+import { startExport } from "@/lib/export/write-export";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
@@ -153,5 +155,31 @@ describe("a failed seed", () => {
     await expect(seedDatabase({ dataDir: DATA_DIR, dbPath, root: brokenRoot })).rejects.toThrow();
     expect(fileHash(dbPath)).toBe(hash);
     expect(readdirSync(path.dirname(dbPath))).toEqual(["voices.db"]); // no half-built file left behind
+  });
+});
+
+describe("permalinks", () => {
+  async function exportedPermalinks(dbPath: string) {
+    const reader = createPrismaClient(dbPath, { readonly: true });
+    try {
+      const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=json&shape=voices")));
+      let text = "";
+      for await (const chunk of exp.chunks()) text += chunk;
+      const items: { permalink: string; quotes: { permalink: string }[] }[] = JSON.parse(text).items;
+      return items.flatMap((v) => [v.permalink, ...v.quotes.map((q) => q.permalink)]).sort();
+    } finally {
+      await reader.$disconnect();
+    }
+  }
+
+  it("never change when the corpus is reseeded", async () => {
+    const { dbPath, db } = await seedFreshDatabase();
+    await db.$disconnect();
+    const before = await exportedPermalinks(dbPath);
+    await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    const after = await exportedPermalinks(dbPath);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after).toEqual(before);
+    expect(before).toContain("http://localhost:3000/voices/olga-kostanai#quote-olga-kostanai-1");
   });
 });

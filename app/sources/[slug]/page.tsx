@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SlugParamSchema } from "@/lib/api/json-responses";
 import { db } from "@/lib/db/client";
 import { getSource, type SourceDetail } from "@/lib/sources/get-source";
+import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -17,7 +18,18 @@ async function loadSource(params: Props["params"]): Promise<SourceDetail> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const source = await loadSource(params);
-  return { title: source.title, description: `${source.publisher}: the voices quoted in “${source.title}”.` };
+  return {
+    title: source.title,
+    description: `${source.publisher}: the voices quoted in “${source.title}”.`,
+    // Highwire Press tags, which Zotero's browser connector reads: this page is the article.
+    other: {
+      citation_title: source.title,
+      ...(source.authors.length ? { citation_author: source.authors } : {}),
+      ...(source.publishedAt ? { citation_publication_date: source.publishedAt.replace(/-/g, "/") } : {}),
+      citation_journal_title: source.publisher,
+      ...(source.url ? { citation_public_url: source.url } : {}),
+    },
+  };
 }
 
 function DocumentText({ runs }: { runs: SourceDetail["documents"][number]["runs"] }) {
@@ -87,6 +99,8 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </ul>
       </section>
+
+      <ExportForm title="Export the quotes in this source" selection={[["source", source.slug]]} />
 
       <section aria-labelledby="copies-heading">
         <h2 id="copies-heading">Copies we hold ({source.documents.length})</h2>

@@ -5,8 +5,13 @@ import { SlugParamSchema } from "@/lib/api/json-responses";
 import { STANCE_LABELS } from "@/lib/corpus/vocabulary";
 import { db } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/search/facets";
+import { citeVoice } from "@/lib/citation/cite-voice";
+import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { voicePermalink } from "@/lib/meta/permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
+import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
+import { CitePanel } from "./_components/cite-panel";
 import { QuoteInContext } from "./_components/quote-in-context";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -20,11 +25,26 @@ async function loadVoice(params: Props["params"]): Promise<VoiceDetail> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const voice = await loadVoice(params);
-  return { title: voice.name, description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.` };
+  const corpus = await getCorpusInfo(db);
+  return {
+    title: voice.name,
+    description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
+    alternates: { canonical: voicePermalink(voice.slug) },
+    // Highwire Press tags, which Zotero's browser connector reads: this page is a corpus entry.
+    other: {
+      citation_title: `${voice.name}, as quoted in ${voice.source.publisher}`,
+      citation_author: "Voices",
+      citation_publisher: "Voices",
+      citation_date: corpus.seededAt.slice(0, 10).replace(/-/g, "/"),
+      citation_public_url: voicePermalink(voice.slug),
+      citation_technical_report_number: `corpus version ${corpus.version}`,
+    },
+  };
 }
 
 export default async function VoicePage({ params }: Props) {
   const voice = await loadVoice(params);
+  const corpus = await getCorpusInfo(db);
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     { label: "Age", value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null, attribute: "age" },
@@ -86,9 +106,21 @@ export default async function VoicePage({ params }: Props) {
           {voice.quotes.map((quote) => (
             <li key={quote.id} id={`quote-${quote.id}`}>
               <QuoteInContext quote={quote} sourceSlug={voice.source.slug} />
+              <CitePanel
+                title="Cite this quote"
+                citations={citeVoice(voice, corpus, quote.id)}
+                downloads={[["quote", quote.id]]}
+                idPrefix={`cite-${quote.id}`}
+              />
             </li>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="cite-heading">
+        <h2 id="cite-heading">Cite</h2>
+        <CitePanel title="Cite this voice" citations={citeVoice(voice, corpus)} downloads={[["voice", voice.slug]]} idPrefix="cite-voice" open />
+        <ExportForm title="Export this voice’s quotes" selection={[["voice", voice.slug]]} />
       </section>
 
       <section aria-labelledby="source-heading">

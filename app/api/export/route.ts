@@ -1,0 +1,38 @@
+// GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
+// – the selection as a file, streamed
+import { handleApi, jsonError } from "@/lib/api/json-responses";
+import { db } from "@/lib/db/client";
+import { parseExportRequest } from "@/lib/export/export-request";
+import { ExportNotFoundError, startExport } from "@/lib/export/write-export";
+
+export async function GET(request: Request) {
+  return handleApi(async () => {
+    const exportRequest = parseExportRequest(new URL(request.url).searchParams);
+    let started;
+    try {
+      started = await startExport(db, exportRequest);
+    } catch (error) {
+      if (error instanceof ExportNotFoundError) return jsonError(404, error.message);
+      throw error;
+    }
+    const chunks = started.chunks();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "Content-Type": started.mediaType,
+        "Content-Disposition": `attachment; filename="${started.filename}"`,
+        "X-Corpus-Version": started.provenance.corpusVersion,
+      },
+    });
+  });
+}

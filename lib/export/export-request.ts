@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { InvalidQueryError, parseVoiceQuery, type RawParams, type VoiceQuery } from "../search/voice-query";
+
+export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
+export const EXPORT_SHAPES = ["quotes", "voices"] as const;
+export type ExportShape = (typeof EXPORT_SHAPES)[number];
+
+export const EXPORT_LIMITS = { compareSetMax: 50 };
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be a slug (lowercase words joined by hyphens)" });
+
+/** The export's own parameters; the rest of the query string is the explorer's filters. */
+export const EXPORT_FIELDS = {
+  format: z.enum(EXPORT_FORMAT_IDS),
+  shape: z.enum(EXPORT_SHAPES).default("quotes"),
+  bom: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+  voice: slug.optional(),
+  quote: slug.optional(),
+  v: z
+    .string()
+    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(slug).min(1, { message: "name at least one voice" }).max(EXPORT_LIMITS.compareSetMax, { message: `at most ${EXPORT_LIMITS.compareSetMax} voices` }))
+    .optional(),
+};
+
+const ExportOptionsSchema = z
+  .object(EXPORT_FIELDS)
+  .refine((o) => [o.voice, o.quote, o.v].filter((x) => x !== undefined).length <= 1, {
+    message: "give at most one of voice, quote and v",
+    path: ["voice"],
+  });
+
+/** What to export: the explorer's filters, a compare set, one voice or one quote. */
+export type ExportSelection =
+  | { kind: "query"; query: VoiceQuery }
+  | { kind: "voices"; slugs: string[] }
+  | { kind: "quote"; quoteId: string };
+
+export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
+
+/** Parses an export request; throws InvalidQueryError naming each bad parameter. */
+export function parseExportRequest(raw: RawParams): ExportRequest {
+  const params = raw instanceof URLSearchParams ? raw : new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))));
+  const single: Record<string, string> = {};
+  const issues: { parameter: string; message: string; allowed?: readonly string[] }[] = [];
+  for (const key of Object.keys(EXPORT_FIELDS)) {
+    const values = params.getAll(key);
+    if (values.length > 1) issues.push({ parameter: key, message: "give one value, not several" });
+    else if (values.length === 1) single[key] = values[0]!;
+  }
+  const parsed = ExportOptionsSchema.safeParse(single);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const parameter = String(issue.path[0] ?? "format");
+      const allowed = parameter === "format" ? EXPORT_FORMAT_IDS : parameter === "shape" ? EXPORT_SHAPES : undefined;
+      issues.push({ parameter, message: parameter === "format" && single.format === undefined ? "is required" : issue.message, ...(allowed ? { allowed } : {}) });
+    }
+  }
+  let query: VoiceQuery | undefined;
+  try {
+    query = parseVoiceQuery(params);
+  } catch (error) {
+    if (!(error instanceof InvalidQueryError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length > 0 || !parsed.success || !query) throw new InvalidQueryError(issues);
+  const o = parsed.data;
+  const selection: ExportSelection = o.quote
+    ? { kind: "quote", quoteId: o.quote }
+    : o.voice
+      ? { kind: "voices", slugs: [o.voice] }
+      : o.v
+        ? { kind: "voices", slugs: o.v }
+        : { kind: "query", query };
+  return { format: o.format, shape: o.quote ? "quotes" : o.shape, bom: o.bom, selection };
+}

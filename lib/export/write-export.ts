@@ -1,0 +1,99 @@
+import type { QuoteKind } from "../corpus/vocabulary";
+import type { Database } from "../db/create-prisma-client";
+import { getCorpusInfo } from "../meta/get-corpus-info";
+import { quotePermalink, voicePermalink } from "../meta/permalinks";
+import { describeQuery } from "../search/describe-query";
+import { searchVoices } from "../search/search-voices";
+import type { Provenance } from "./columns";
+import type { ExportRequest, ExportSelection } from "./export-request";
+import { EXPORT_FORMATS } from "./export-writers";
+import { findExportVoices } from "./find-export-voices";
+
+const BATCH = 200;
+const permalinks = { voice: voicePermalink, quote: quotePermalink };
+
+export class ExportNotFoundError extends Error {}
+
+type Plan = { ids: string[]; quoteIds: Set<string> | null; kinds: QuoteKind[]; selection: string; rows: number };
+
+/** Which voices, in which order, and which of their quotes: the same rules as the explorer and /api/quotes. */
+async function planExport(db: Database, selection: ExportSelection): Promise<Plan> {
+  if (selection.kind === "quote") {
+    const quote = await db.quote.findUnique({ where: { id: selection.quoteId }, select: { voiceId: true, voice: { select: { name: true } } } });
+    if (!quote) throw new ExportNotFoundError(`No quote with the id "${selection.quoteId}"`);
+    return { ids: [quote.voiceId], quoteIds: new Set([selection.quoteId]), kinds: [], selection: `1 quote by ${quote.voice.name}`, rows: 1 };
+  }
+  if (selection.kind === "voices") {
+    const found = await db.voice.findMany({ where: { id: { in: selection.slugs } }, select: { id: true, name: true, _count: { select: { quotes: true } } } });
+    const missing = selection.slugs.filter((s) => !found.some((f) => f.id === s));
+    if (missing.length) throw new ExportNotFoundError(`No voice with the slug ${missing.map((m) => `"${m}"`).join(", ")}`);
+    const names = selection.slugs.map((s) => found.find((f) => f.id === s)!.name);
+    return {
+      ids: selection.slugs,
+      quoteIds: null,
+      kinds: [],
+      selection: `${names.length} ${names.length === 1 ? "voice" : "voices"}: ${names.join(", ")}`,
+      rows: found.reduce((n, f) => n + f._count.quotes, 0),
+    };
+  }
+  const { facts, matches, results } = await searchVoices(db, selection.query);
+  let quoteIds: Set<string> | null = null;
+  if (matches) {
+    // with a search, a voice matched by its words contributes those quotes; one matched by name or place, all
+    const voiceWide = results.filter((v) => matches.get(v.id)?.voiceMatched).map((v) => v.id);
+    const all = voiceWide.length ? await db.quote.findMany({ where: { voiceId: { in: voiceWide } }, select: { id: true } }) : [];
+    quoteIds = new Set([...results.flatMap((v) => matches.get(v.id)?.quoteIds ?? []), ...all.map((q) => q.id)]);
+  }
+  const ids = results.map((v) => v.id);
+  const rows = quoteIds
+    ? quoteIds.size
+    : await db.quote.count({ where: { voiceId: { in: ids }, ...(selection.query.kind.length ? { kind: { in: selection.query.kind } } : {}) } });
+  return { ids, quoteIds, kinds: selection.query.kind, selection: describeQuery(results.length, selection.query, facts), rows };
+}
+
+export type ExportStart = {
+  filename: string;
+  mediaType: string;
+  /** Rows to expect: quotes, or voices for the voices shape. */
+  total: number;
+  provenance: Provenance;
+  /** The export's text, chunk by chunk; `onProgress` hears how many rows are out. */
+  chunks(onProgress?: (done: number) => void): AsyncGenerator<string>;
+};
+
+/** Plans an export and returns its metadata and a generator of its text, batch by batch. */
+export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
+  const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
+  const provenance: Provenance = {
+    corpusVersion: corpus.version,
+    exportedAt: now.toISOString(),
+    selection: plan.selection,
+    citeCorpusAs: corpus.citation,
+  };
+  const format = EXPORT_FORMATS[request.format];
+  const writer = format.create({
+    shape: request.shape,
+    provenance,
+    bom: request.bom,
+    stamp: { version: corpus.version, seededAt: corpus.seededAt, accessedAt: now },
+  });
+  const total = request.shape === "quotes" ? plan.rows : plan.ids.length;
+  return {
+    filename: `voices-${corpus.version}-${request.shape}.${format.extension}`,
+    mediaType: format.mediaType,
+    total,
+    provenance,
+    async *chunks(onProgress) {
+      yield writer.begin();
+      let done = 0;
+      for (let i = 0; i < plan.ids.length; i += BATCH) {
+        const batch = await findExportVoices(db, plan.ids.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds: plan.quoteIds, permalinks });
+        const text = writer.write(batch);
+        if (text) yield text;
+        done += request.shape === "quotes" ? batch.reduce((n, v) => n + v.quotes.length, 0) : batch.length;
+        onProgress?.(done);
+      }
+      yield writer.end();
+    },
+  };
+}

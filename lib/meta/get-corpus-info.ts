@@ -1,0 +1,29 @@
+import type { Database } from "../db/create-prisma-client";
+import { getPublicUrl } from "./permalinks";
+
+export type CorpusInfo = {
+  /** Content hash of the data/ folder the database was seeded from. */
+  version: string;
+  seededAt: string;
+  counts: { sources: number; voices: number; quotes: number };
+  /** How to cite the corpus as a whole. */
+  citation: string;
+};
+
+/** How to cite the corpus itself, at a given version. */
+export function citeCorpus(version: string, seededAt: string): string {
+  return `Voices: people quoted in news reporting on how Kazakhstan views Russia’s war in Ukraine (corpus version ${version}, ${seededAt.slice(0, 10)}). ${getPublicUrl()}/`;
+}
+
+/** The version and size of the corpus the database holds (GET /api/meta, the site footer, exports). */
+export async function getCorpusInfo(db: Database): Promise<CorpusInfo> {
+  const [info, sources, voices, quotes] = await Promise.all([
+    db.corpusInfo.findUnique({ where: { id: 1 } }),
+    db.source.count(),
+    db.voice.count(),
+    db.quote.count(),
+  ]);
+  const version = info?.version ?? "unseeded";
+  const seededAt = info?.seededAt.toISOString() ?? new Date(0).toISOString();
+  return { version, seededAt, counts: { sources, voices, quotes }, citation: citeCorpus(version, seededAt) };
+}
