@@ -29,16 +29,31 @@ function setUp() {
   registered = true;
 }
 
+// A voice page formats the same article in every style once per quote; citeproc is slow
+// enough (milliseconds per call) for a small memo to matter.
+const memo = new Map<string, string>();
+const MEMO_SIZE = 2000;
+
+function format(kind: "bibliography" | "citation", item: CslItem, style: CitationStyle): string {
+  setUp();
+  const key = `${kind}\0${style}\0${JSON.stringify(item)}`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = String(new Cite(item).format(kind, { format: "text", template: CITATION_STYLES[style].template, lang: "en-US" })).trim();
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, text);
+  }
+  return text;
+}
+
 /** The reference-list entry, as plain text. */
 export function formatReference(item: CslItem, style: CitationStyle): string {
-  setUp();
-  return String(new Cite(item).format("bibliography", { format: "text", template: CITATION_STYLES[style].template, lang: "en-US" })).trim();
+  return format("bibliography", item, style);
 }
 
 /** The in-text citation, e.g. "(Shapagat et al., 2022)". */
 export function formatInText(item: CslItem, style: CitationStyle): string {
-  setUp();
-  return String(new Cite(item).format("citation", { format: "text", template: CITATION_STYLES[style].template, lang: "en-US" })).trim();
+  return format("citation", item, style);
 }
 
 /** The in-text citation of a person's words in someone else's article. */

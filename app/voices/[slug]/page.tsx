@@ -119,7 +119,7 @@ export default async function VoicePage({ params }: Props) {
 
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite</h2>
-        <CitePanel title="Cite this voice" citations={citeVoice(voice, corpus)} downloads={[["voice", voice.slug]]} idPrefix="cite-voice" open />
+        <CitePanel title="Cite this voice" citations={citeVoice(voice, corpus)} downloads={[["voice", voice.slug], ["shape", "voices"]]} idPrefix="cite-voice" open />
         <ExportForm title="Export this voice’s quotes" selection={[["voice", voice.slug]]} />
       </section>
 
