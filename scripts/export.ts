@@ -3,6 +3,7 @@
 // Filters are the explorer's URL parameters as flags: --q, --stance (repeatable or
 // comma-separated), --city, --region, --country, --role, --ageBand, --ageMin, --ageMax,
 // --source, --kind, --sort; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
+// A progress line goes to stderr from 500 rows on (--progress shows it always).
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
@@ -23,12 +24,13 @@ runCli(async () => {
       ...Object.fromEntries(SINGLE.map((k) => [k, { type: "string" as const }])),
       ...Object.fromEntries(MULTI_VALUED.map((k) => [k, { type: "string" as const, multiple: true }])),
       out: { type: "string" },
+      progress: { type: "boolean" },
     },
     strict: true,
   });
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
-    if (key !== "out") for (const v of [value].flat()) params.append(key, String(v));
+    if (key !== "out" && key !== "progress") for (const v of [value].flat()) params.append(key, String(v));
   }
   let request;
   try {
@@ -49,7 +51,7 @@ runCli(async () => {
       throw error instanceof ExportNotFoundError ? new Error(error.message) : error;
     });
     const sink = partial ? createWriteStream(partial) : process.stdout;
-    const bar = exp.total >= PROGRESS_FROM ? new SingleBar({ format: "Exporting {bar} {value}/{total} rows, {eta}s left", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr }) : null;
+    const bar = exp.total >= PROGRESS_FROM || values.progress ? new SingleBar({ format: "Exporting {bar} {value}/{total} rows, {eta}s left", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr }) : null;
     bar?.start(exp.total, 0);
     for await (const chunk of exp.chunks((done) => bar?.update(done))) {
       if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));

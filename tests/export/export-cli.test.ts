@@ -97,6 +97,13 @@ describe("npm run export", () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(["vyacheslav-polovinko-1", "vyacheslav-polovinko-2", "vyacheslav-polovinko-3"]);
   });
 
+  it("reports progress on stderr, never on stdout", () => {
+    const result = runScript("export.ts", ["--format", "csv", "--progress"], env);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/Exporting .* \d+\/\d+ rows/);
+    expect(result.stdout.startsWith("quote_id,")).toBe(true);
+  });
+
   it("pipes nothing but the export to stdout with npm run -s, as the README shows", () => {
     const result = spawnSync("npm", ["run", "-s", "export", "--", "--format", "jsonl"], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
     expect(result.status).toBe(0);
