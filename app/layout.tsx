@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { db } from "@/lib/db/client";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { CompareTray } from "./_components/compare-tray";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -41,11 +42,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <span className="site-tagline">Kazakhstan on Russia&rsquo;s war in Ukraine, in the words of those quoted</span>
           <nav aria-label="Site" className="site-nav">
             <a href="/">Voices</a>
+            <a href="/insights">Insights</a>
             <a href="/api/openapi.json">API</a>
           </nav>
         </header>
         <main id="main">{children}</main>
         <Footer />
+        <CompareTray />
       </body>
     </html>
   );

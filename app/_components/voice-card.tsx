@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { VoiceCard as VoiceCardData } from "@/lib/search/find-voices";
+import { AddToCompare } from "./add-to-compare";
 import { HighlightedText } from "./highlighted-text";
 import { StanceBadge } from "./stance-badge";
 import { VoiceFactsLine } from "./voice-facts-line";
@@ -20,10 +21,13 @@ export function VoiceCard({ voice }: { voice: VoiceCardData }) {
           {voice.quote.kind === "paraphrase" && <span className="quote-kind"> (paraphrase)</span>}
         </blockquote>
       )}
-      <p className="card-source">
-        <Link href={`/sources/${voice.source.slug}`}>{voice.source.publisher}</Link>
-        {voice.source.publishedAt ? `, ${voice.source.publishedAt}` : ""}
-      </p>
+      <div className="card-foot">
+        <p className="card-source">
+          <Link href={`/sources/${voice.source.slug}`}>{voice.source.publisher}</Link>
+          {voice.source.publishedAt ? `, ${voice.source.publishedAt}` : ""}
+        </p>
+        <AddToCompare slug={voice.slug} name={voice.name} />
+      </div>
     </article>
   );
 }

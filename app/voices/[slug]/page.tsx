@@ -9,6 +9,7 @@ import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { voicePermalink } from "@/lib/meta/permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
+import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
 import { CitePanel } from "./_components/cite-panel";
@@ -65,7 +66,8 @@ export default async function VoicePage({ params }: Props) {
       <h1>{voice.name}</h1>
       {!voice.isNamed && <p className="help">Not named in the source; the name above is how the source describes this person.</p>}
       <p>
-        <StanceBadge stance={voice.stance} /> <span className="role">{ROLE_LABELS[voice.role]}</span>
+        <StanceBadge stance={voice.stance} /> <span className="role">{ROLE_LABELS[voice.role]}</span>{" "}
+        <AddToCompare slug={voice.slug} name={voice.name} />
       </p>
 
       <section aria-labelledby="facts-heading">
