@@ -187,7 +187,16 @@ describe("GET /api/openapi.json", () => {
 });
 
 describe("pages", () => {
-  it.each(["/", "/?stance=nonsense&ageMin=abc&page=-3", "/voices/olga-kostanai", "/sources/opendemocracy-kazakhstan-divided"])(
+  it.each([
+    "/",
+    "/?stance=nonsense&ageMin=abc&page=-3",
+    "/voices/olga-kostanai",
+    "/sources/opendemocracy-kazakhstan-divided",
+    "/compare?v=rustem,irina",
+    "/compare?v=x",
+    "/insights",
+    "/insights?row=nonsense&stance=neutral",
+  ])(
     "%s is served as HTML",
     async (path) => {
       const response = await api(path);

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { z } from "zod";
+import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
+import { db } from "@/lib/db/client";
+import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, MATRIX_DIMENSIONS, toShares } from "@/lib/insights/build-insights";
+import { describeQuery } from "@/lib/search/describe-query";
+import { FACETS } from "@/lib/search/facets";
+import { searchVoices } from "@/lib/search/search-voices";
+import { buildQueryHref, parseVoiceQuery, toSearchParams, type VoiceQuery } from "@/lib/search/voice-query";
+import { StanceChart } from "./_components/stance-chart";
+import { VoiceMap } from "./_components/voice-map";
+
+export const metadata: Metadata = { title: "Insights" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const RowSchema = z.enum(MATRIX_DIMENSIONS).catch("ageBand");
+const facetLabel = (key: string) => FACETS.find((f) => f.key === key)!.label;
+
+export default async function InsightsPage({ searchParams }: Props) {
+  await connection();
+  const raw = await searchParams;
+  const query = parseVoiceQuery(raw, "lenient");
+  const row = RowSchema.parse([raw.row].flat()[0]);
+  const { facts, results } = await searchVoices(db, query);
+  const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
+  const quotes = await db.quote.findMany({
+    where: { voiceId: { in: results.map((v) => v.id) }, ...(query.kind.length ? { kind: { in: query.kind } } : {}) },
+    orderBy: [{ voiceId: "asc" }, { position: "asc" }],
+    select: { id: true, text: true, kind: true, voiceId: true },
+  });
+  const names = new Map(results.map((v) => [v.id, v.name]));
+  const matrix = buildStanceMatrix(results, row, facts);
+  const bySource = buildStanceMatrix(results, "source", facts);
+  const corpusShares = toShares(countStances(results));
+  const map = buildMapData(results, places);
+  const filtersHref = (path: string) => buildQueryHref(path, query, {});
+  const hidden = [...toSearchParams({ ...query, page: 1 })].filter(([k]) => k !== "page" && k !== "pageSize");
+
+  return (
+    <article className="insights-page">
+      <h1>Insights</h1>
+      <p className="results-sentence" role="status">
+        Figures for {describeQuery(results.length, query, facts)}. <Link href={filtersHref("/")}>Change the filters in the explorer</Link>
+      </p>
+      {results.length === 0 ? (
+        <p className="empty">No voices match these filters, so there is nothing to chart. <Link href="/insights">Show all voices</Link></p>
+      ) : (
+        <>
+          <section aria-labelledby="matrix-heading">
+            <h2 id="matrix-heading">Groups by stance</h2>
+            <form action="/insights" method="get" className="matrix-form">
+              {hidden.map(([k, v], i) => (
+                <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+              ))}
+              <label htmlFor="row">Rows</label>
+              <select id="row" name="row" defaultValue={row} key={row}>
+                {MATRIX_DIMENSIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {facetLabel(d)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">Show</button>
+            </form>
+            <div className="compare-scroll">
+              <table className="matrix">
+                <caption>
+                  Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns). Open a number to read the quotes behind it.
+                  {row === "kind" && " A voice with both kinds of quote counts in both rows."}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{facetLabel(row)}</th>
+                    {STANCES.map((s) => (
+                      <th scope="col" key={s}>
+                        {STANCE_LABELS[s]}
+                      </th>
+                    ))}
+                    <th scope="col">All</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {matrix.map((r) => (
+                    <tr key={r.value}>
+                      <th scope="row">{r.label}</th>
+                      {STANCES.map((s: Stance) => (
+                        <td key={s}>
+                          {r.counts[s] === 0 ? (
+                            <span className="zero-cell">0</span>
+                          ) : (
+                            <details className="cell">
+                              <summary aria-label={`${r.counts[s]} ${r.counts[s] === 1 ? "voice" : "voices"}: ${r.label}, ${STANCE_LABELS[s]}`}>{r.counts[s]}</summary>
+                              <ul>
+                                {r.voiceIds[s].flatMap((id) =>
+                                  quotes
+                                    .filter((q) => q.voiceId === id && (row !== "kind" || q.kind === r.value))
+                                    .map((q) => (
+                                      <li key={q.id}>
+                                        <q>{q.text}</q> <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
+                                      </li>
+                                    )),
+                                )}
+                              </ul>
+                            </details>
+                          )}
+                        </td>
+                      ))}
+                      <td>{r.total}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <h3>How many voices each source contributes</h3>
+            <p className="help">
+              Most voices come from a handful of articles, chosen by their reporters: read every figure here as a description of these articles, not of
+              Kazakhstan.
+            </p>
+            <ul className="source-share">
+              {bySource.map((s) => (
+                <li key={s.value}>
+                  <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices ({Math.round((s.total * 100) / results.length)}%)
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading">Charts</h2>
+            <StanceChart
+              id="by-age"
+              caption="Stance by age band. The openDemocracy article reports a generational divide (“a pro-Russian stance among the older generations”); these are the voices it and the other sources quote."
+              rows={buildStanceMatrix(results, "ageBand", facts).map((r) => ({ label: r.label, counts: r.counts }))}
+            />
+            <StanceChart id="by-region" caption="Stance by region (current official names)." rows={buildStanceMatrix(results, "region", facts).map((r) => ({ label: r.label, counts: r.counts }))} />
+            <StanceChart id="by-source" caption="Stance by source." rows={bySource.map((r) => ({ label: r.label, counts: r.counts }))} />
+            <StanceChart
+              id="vs-survey"
+              unit="%"
+              caption={`Shares of stance: the ${results.length} voices in this selection beside the ${DEMOSCOPE_NOVEMBER_2022.label}. Different populations: the corpus holds people reporters chose to quote; the survey asked ${DEMOSCOPE_NOVEMBER_2022.population}. Source of the survey figures: ${DEMOSCOPE_NOVEMBER_2022.citation}. ${DEMOSCOPE_NOVEMBER_2022.unclearNote}`}
+              rows={[
+                { label: "Voices in the corpus", counts: corpusShares },
+                { label: "Demoscope, Nov 2022", counts: DEMOSCOPE_NOVEMBER_2022.shares },
+              ]}
+            />
+          </section>
+
+          <section aria-labelledby="map-heading">
+            <h2 id="map-heading">Map</h2>
+            <VoiceMap points={map.points} offMap={map.offMap} cityHref={(placeId) => buildQueryHref("/", query, { city: [placeId] })} />
+          </section>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+import { STANCES, type Stance } from "../corpus/vocabulary";
+import { FACETS, UNKNOWN, type Facet } from "../search/facets";
+import type { VoiceFacts } from "../search/voice-facts";
+import type { MultiKey } from "../search/voice-query";
+
+// Pure builders behind /insights: the group × stance matrix, the stance charts, the
+// survey comparison and the map's points. They take the voices the explorer's filters
+// select, so every figure covers the whole filtered set, not a page of it.
+
+export const MATRIX_DIMENSIONS = ["ageBand", "city", "region", "role", "source", "kind"] as const satisfies readonly MultiKey[];
+export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
+
+export type StanceCounts = Record<Stance, number>;
+export type GroupRow = { value: string; label: string; counts: StanceCounts; voiceIds: Record<Stance, string[]>; total: number };
+
+const zero = (): StanceCounts => ({ pro_russia: 0, pro_ukraine: 0, neutral: 0, unclear: 0 });
+const facetOf = (key: MultiKey): Facet => FACETS.find((f) => f.key === key)!;
+
+/** Voices grouped by one facet (rows) and stance (columns); a voice with two quote kinds counts in both kind rows. */
+export function buildStanceMatrix(voices: VoiceFacts[], dimension: MultiKey, allFacts: VoiceFacts[] = voices): GroupRow[] {
+  const facet = facetOf(dimension);
+  const rows = new Map<string, GroupRow>();
+  const order = facet.fixedValues ?? [];
+  for (const value of order) rows.set(value, { value, label: facet.labelOf(value, allFacts), counts: zero(), voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] }, total: 0 });
+  for (const voice of voices) {
+    for (const value of facet.valuesOf(voice)) {
+      let row = rows.get(value);
+      if (!row) {
+        row = { value, label: facet.labelOf(value, allFacts), counts: zero(), voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] }, total: 0 };
+        rows.set(value, row);
+      }
+      row.counts[voice.stance] += 1;
+      row.voiceIds[voice.stance].push(voice.id);
+      row.total += 1;
+    }
+  }
+  const list = [...rows.values()];
+  if (!facet.fixedValues) {
+    list.sort((a, b) => Number(a.value === UNKNOWN) - Number(b.value === UNKNOWN) || b.total - a.total || a.label.localeCompare(b.label, "en"));
+  }
+  return list;
+}
+
+/** Stance counts over all the given voices. */
+export function countStances(voices: VoiceFacts[]): StanceCounts {
+  const counts = zero();
+  for (const v of voices) counts[v.stance] += 1;
+  return counts;
+}
+
+/**
+ * The representative survey one source cites (The Diplomat): Demoscope, a telephone
+ * survey in November 2022. "Almost 60 percent" neutral, 22 percent supporting Ukraine,
+ * 13 percent supporting Russia; the rest is not reported.
+ */
+export const DEMOSCOPE_NOVEMBER_2022 = {
+  label: "Demoscope survey, November 2022",
+  population: "Kazakhstanis reached by a telephone survey (a representative sample)",
+  citation: "Demoscope telephone survey, November 2022, as reported in “The Kazakhstanis Picking Sides in Putin’s War in Ukraine”, The Diplomat",
+  shares: { neutral: 60, pro_ukraine: 22, pro_russia: 13, unclear: 5 } satisfies StanceCounts,
+  unclearNote: "The remaining 5% is not reported by the source; shown as “unclear”.",
+};
+
+/** Percentages that add up to 100 (largest remainder), so a chart of shares never shows 101%. */
+export function toShares(counts: StanceCounts): StanceCounts {
+  const total = STANCES.reduce((n, s) => n + counts[s], 0);
+  if (total === 0) return zero();
+  const raw = STANCES.map((s) => ({ s, exact: (counts[s] * 100) / total }));
+  const shares = zero();
+  let given = 0;
+  for (const r of raw) given += shares[r.s] = Math.floor(r.exact);
+  raw.sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)));
+  for (let i = 0; given < 100; i++, given++) shares[raw[i % raw.length]!.s] += 1;
+  return shares;
+}
+
+export type MapPoint = { placeId: string; name: string; latitude: number; longitude: number; counts: StanceCounts; total: number };
+export type OffMapGroup = { label: string; voices: { id: string; name: string }[] };
+
+/** Voices per place in Kazakhstan, and the voices the map cannot show (elsewhere, or no stated place). */
+export function buildMapData(voices: VoiceFacts[], places: { id: string; name: string; country: string; latitude: number; longitude: number }[]) {
+  const byPlace = new Map(places.map((p) => [p.id, p]));
+  const points = new Map<string, MapPoint>();
+  const elsewhere = new Map<string, OffMapGroup>();
+  const unplaced: OffMapGroup = { label: "No place stated", voices: [] };
+  for (const v of voices) {
+    const place = v.placeId ? byPlace.get(v.placeId) : undefined;
+    if (!place) {
+      unplaced.voices.push({ id: v.id, name: v.name });
+    } else if (place.country !== "Kazakhstan") {
+      const group = elsewhere.get(place.id) ?? { label: `${place.name}, ${place.country}`, voices: [] };
+      group.voices.push({ id: v.id, name: v.name });
+      elsewhere.set(place.id, group);
+    } else {
+      const point = points.get(place.id) ?? { placeId: place.id, name: place.name, latitude: place.latitude, longitude: place.longitude, counts: zero(), total: 0 };
+      point.counts[v.stance] += 1;
+      point.total += 1;
+      points.set(place.id, point);
+    }
+  }
+  return {
+    points: [...points.values()].sort((a, b) => b.total - a.total),
+    offMap: [...elsewhere.values(), ...(unplaced.voices.length ? [unplaced] : [])],
+  };
+}
