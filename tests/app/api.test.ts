@@ -291,3 +291,26 @@ describe("citation meta tags for reference managers", () => {
     expect(tags.find(([name]) => name === "citation_public_url")![1]).toMatch(/\/voices\/olga-kostanai$/);
   });
 });
+
+describe("security headers", () => {
+  it.each(["/", "/voices/olga-kostanai", "/insights", "/api/voices", "/api/voices?stance=bad", "/api/nope", "/voices/nobody-at-all"])("are on %s", async (path) => {
+    const response = await api(path);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("use a fresh nonce on every request, and give it to Next's own scripts", async () => {
+    const [a, b] = await Promise.all([api("/"), api("/")]);
+    const nonceOf = (r: Response) => r.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
+    expect(nonceOf(a)).not.toBe(nonceOf(b));
+    const html = await a.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(a)}"`);
+  });
+});

@@ -136,3 +136,29 @@ describe("the explorer in Chromium", () => {
     },
   );
 });
+
+describe("the Content-Security-Policy", () => {
+  it.each(["/", "/?q=russia&stance=neutral", "/voices/gulmira-karaganda", "/sources/opendemocracy-kazakhstan-divided", "/compare?v=rustem,irina", "/insights"])(
+    "blocks nothing the app needs on %s",
+    async (path) => {
+      const context = await browser.newContext();
+      await context.addInitScript(() => {
+        (window as unknown as { violations: string[] }).violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const page = await context.newPage();
+      await page.goto(base() + path);
+      await page.waitForLoadState("networkidle");
+      // Next's client runtime ran (it was allowed by the nonce) and a client component reacts
+      await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version)).toBe("string");
+      const tray = page.getByRole("complementary", { name: "Compare tray" });
+      await page.evaluate(() => {
+        localStorage.setItem("voices:compare", JSON.stringify([{ slug: "irina", name: "Irina" }]));
+        window.dispatchEvent(new Event("voices:compare-change"));
+      });
+      await expect.poll(() => tray.textContent()).toMatch(/Compare \(1\/4\)Irina/);
+      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+      await context.close();
+    },
+  );
+});
