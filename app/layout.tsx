@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { CompareTray } from "./_components/compare-tray";
 import "./globals.css";
@@ -15,7 +15,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 async function Footer() {
   await connection(); // the database is read per request, never at build time
-  const corpus = await getCorpusInfo(db);
+  const corpus = await getCorpusInfo(getDb());
   return (
     <footer className="site-footer">
       <p>

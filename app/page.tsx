@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { FACETS } from "@/lib/search/facets";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
 import {
@@ -26,7 +26,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
   const query = parseVoiceQuery(await searchParams, "lenient");
-  const result = await findVoices(db, query);
+  const result = await findVoices(getDb(), query);
   return (
     <>
       <h1 className="visually-hidden">Explore the voices</h1>

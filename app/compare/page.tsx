@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buildCompareRows } from "@/lib/compare/build-compare-rows";
 import { compareHref, CompareQuerySchema, COMPARE_LIMITS } from "@/lib/compare/compare-query";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { ExportForm } from "../_components/export-form";
 import { StanceBadge } from "../_components/stance-badge";
@@ -27,7 +27,7 @@ export default async function ComparePage({ searchParams }: Props) {
     );
   }
   const slugs = parsed.data;
-  const found = await Promise.all(slugs.map((slug) => getVoice(db, slug)));
+  const found = await Promise.all(slugs.map((slug) => getVoice(getDb(), slug)));
   const missing = slugs.filter((_, i) => !found[i]);
   const voices = found.filter((v): v is VoiceDetail => v !== null);
   const rows = buildCompareRows(voices);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { z } from "zod";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, MATRIX_DIMENSIONS, toShares } from "@/lib/insights/build-insights";
 import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
@@ -24,6 +24,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = parseVoiceQuery(raw, "lenient");
   const row = RowSchema.parse([raw.row].flat()[0]);
+  const db = getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
   const { facts, results } = await searchVoices(db, query);
   const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
   const quotes = await db.quote.findMany({

@@ -1,11 +1,40 @@
 import "server-only";
+import { statSync } from "node:fs";
 import { createPrismaClient, type Database } from "./create-prisma-client";
 import { getDatabasePath } from "./database-path";
 
-// One client per server process; in development Next reloads modules, so the client
-// is kept on globalThis to avoid opening a new connection on every edit.
-const globalForDb = globalThis as unknown as { voicesDb?: Database };
+// The web app reads the database and never writes it: only the seed does, and the seed
+// replaces the whole file with an atomic rename. A connection keeps reading the file it
+// opened, so after a reseed the next request opens the new file; the old connection is
+// closed once any query still running on it has long finished. Readers therefore see
+// either the old corpus or the new one, never an error or half of one.
 
-export const db: Database = globalForDb.voicesDb ?? createPrismaClient(getDatabasePath());
+type Served = { client: Database; inode: number; checkedAt: number };
 
-if (process.env.NODE_ENV !== "production") globalForDb.voicesDb = db;
+const CHECK_EVERY_MS = 250;
+const RETIRE_AFTER_MS = 30_000;
+// kept on globalThis so that development reloads do not open a connection per edit
+const state = globalThis as unknown as { voicesServed?: Served };
+
+export function getDb(): Database {
+  const now = Date.now();
+  const current = state.voicesServed;
+  if (current && now - current.checkedAt < CHECK_EVERY_MS) return current.client;
+
+  const dbPath = getDatabasePath();
+  let inode: number;
+  try {
+    inode = statSync(dbPath).ino;
+  } catch {
+    if (current) return current.client; // mid-swap or removed: keep serving what we have
+    throw new Error(`No database at ${dbPath}. Run "npm run db:seed" first.`);
+  }
+  if (current && current.inode === inode) {
+    current.checkedAt = now;
+    return current.client;
+  }
+  const client = createPrismaClient(dbPath, { readonly: true });
+  state.voicesServed = { client, inode, checkedAt: now };
+  if (current) setTimeout(() => void current.client.$disconnect(), RETIRE_AFTER_MS).unref();
+  return client;
+}

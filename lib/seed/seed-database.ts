@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../corpus/load-corpus";
 import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
@@ -29,6 +29,33 @@ async function insertRows(dbPath: string, rows: CorpusRows) {
   }
 }
 
+/** Whether a process is alive; a killed one can linger as a zombie until reaped, which counts as gone. */
+async function isRunning(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+  }
+  try {
+    process.kill(pid, 0); // no /proc (not Linux): ask the kernel
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A seed killed midway leaves its half-built file behind (the served one is untouched): clear those. */
+async function removeAbandonedBuilds(dbPath: string) {
+  const prefix = `${path.basename(dbPath)}.building-`;
+  for (const name of await readdir(path.dirname(dbPath))) {
+    const pid = Number(name.slice(prefix.length).replace(/-journal$/, ""));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !(await isRunning(pid))) {
+      await rm(path.join(path.dirname(dbPath), name), { force: true });
+    }
+  }
+}
+
 /**
  * Builds the database at `dbPath` from the corpus in `dataDir`.
  *
@@ -42,6 +69,7 @@ export async function seedDatabase(options: { dataDir: string; dbPath: string; r
   const rows = verifyCorpus(await loadCorpus(options.dataDir));
 
   await mkdir(path.dirname(options.dbPath), { recursive: true });
+  await removeAbandonedBuilds(options.dbPath);
   const buildPath = `${options.dbPath}.building-${process.pid}`;
   await rm(buildPath, { force: true });
   try {

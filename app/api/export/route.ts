@@ -1,7 +1,7 @@
 // GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
 // – the selection as a file, streamed
 import { handleApi, jsonError } from "@/lib/api/json-responses";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { ExportNotFoundError, startExport } from "@/lib/export/write-export";
 
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
     let started;
     try {
-      started = await startExport(db, exportRequest);
+      started = await startExport(getDb(), exportRequest);
     } catch (error) {
       if (error instanceof ExportNotFoundError) return jsonError(404, error.message);
       throw error;

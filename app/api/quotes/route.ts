@@ -1,12 +1,12 @@
 // GET /api/quotes – quotes with their speaker's attributes, filtered like /api/voices
 import { handleApi } from "@/lib/api/json-responses";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { findQuotes } from "@/lib/quotes/find-quotes";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
-    const result = await findQuotes(db, parseVoiceQuery(new URL(request.url).searchParams));
+    const result = await findQuotes(getDb(), parseVoiceQuery(new URL(request.url).searchParams));
     return Response.json({ total: result.total, items: result.items, query: { ...result.query, description: result.description } });
   });
 }

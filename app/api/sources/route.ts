@@ -1,8 +1,8 @@
 // GET /api/sources – every source with its copies and counts
 import { handleApi } from "@/lib/api/json-responses";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { findSources } from "@/lib/sources/find-sources";
 
 export async function GET() {
-  return handleApi(async () => Response.json({ items: await findSources(db) }));
+  return handleApi(async () => Response.json({ items: await findSources(getDb()) }));
 }

@@ -1,13 +1,13 @@
 // GET /api/voices – filtered, faceted, paginated voices (same parameters as the explorer)
 import { handleApi } from "@/lib/api/json-responses";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { findVoices } from "@/lib/search/find-voices";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
     const query = parseVoiceQuery(new URL(request.url).searchParams);
-    const result = await findVoices(db, query);
+    const result = await findVoices(getDb(), query);
     return Response.json({
       total: result.total,
       items: result.items,

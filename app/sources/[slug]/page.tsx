@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SlugParamSchema } from "@/lib/api/json-responses";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { getSource, type SourceDetail } from "@/lib/sources/get-source";
 import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadSource(params: Props["params"]): Promise<SourceDetail> {
   const parsed = SlugParamSchema.safeParse((await params).slug);
-  const source = parsed.success ? await getSource(db, parsed.data) : null;
+  const source = parsed.success ? await getSource(getDb(), parsed.data) : null;
   if (!source) notFound();
   return source;
 }

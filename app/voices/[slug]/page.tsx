@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SlugParamSchema } from "@/lib/api/json-responses";
 import { STANCE_LABELS } from "@/lib/corpus/vocabulary";
-import { db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/search/facets";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
@@ -19,14 +19,14 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadVoice(params: Props["params"]): Promise<VoiceDetail> {
   const parsed = SlugParamSchema.safeParse((await params).slug);
-  const voice = parsed.success ? await getVoice(db, parsed.data) : null;
+  const voice = parsed.success ? await getVoice(getDb(), parsed.data) : null;
   if (!voice) notFound();
   return voice;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const voice = await loadVoice(params);
-  const corpus = await getCorpusInfo(db);
+  const corpus = await getCorpusInfo(getDb());
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VoicePage({ params }: Props) {
   const voice = await loadVoice(params);
-  const corpus = await getCorpusInfo(db);
+  const corpus = await getCorpusInfo(getDb());
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     { label: "Age", value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null, attribute: "age" },
