@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
 import { parseExportRequest } from "../lib/export/export-request";
-import { ExportNotFoundError, startExport } from "../lib/export/write-export";
+import { ExportNotFoundError, ExportTooLargeError, startExport } from "../lib/export/write-export";
 import { InvalidQueryError, MULTI_VALUED } from "../lib/search/voice-query";
 import { runCli } from "./run-cli";
 
@@ -48,7 +48,7 @@ runCli(async () => {
   try {
     const started = performance.now();
     const exp = await startExport(db, request).catch((error: unknown) => {
-      throw error instanceof ExportNotFoundError ? new Error(error.message) : error;
+      throw error instanceof ExportNotFoundError || error instanceof ExportTooLargeError ? new Error(error.message) : error;
     });
     const sink = partial ? createWriteStream(partial) : process.stdout;
     const bar = exp.total >= PROGRESS_FROM || values.progress ? new SingleBar({ format: "Exporting {bar} {value}/{total} rows, {eta}s left", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr }) : null;

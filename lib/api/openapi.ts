@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-query";
+import { COMPARE_LIMITS } from "../compare/compare-query";
 import { EXPORT_FIELDS, EXPORT_LIMITS } from "../export/export-request";
 import { SlugParamSchema } from "./json-responses";
 
@@ -89,12 +90,17 @@ export function buildOpenApiDocument() {
   const itemResponses = { 200: ok("The item"), 400: errorResponse("The slug is malformed"), 404: errorResponse("No item has this slug") };
   return {
     openapi: "3.1.0",
+    "x-limits": { ...QUERY_LIMITS, compareVoices: COMPARE_LIMITS, exportVoices: EXPORT_LIMITS.compareSetMax, exportRows: EXPORT_LIMITS.maxRows },
     info: {
       title: "Voices API",
       version: "1",
       description:
         "The people quoted in news reporting on how Kazakhstan views Russia's war in Ukraine, with their exact words. " +
-        "Every list endpoint takes the explorer's parameters; unknown parameters are ignored.",
+        "Every list endpoint takes the explorer's parameters; unknown parameters are ignored. " +
+        `Limits: pageSize at most ${QUERY_LIMITS.pageSizeMax}; page at most ${QUERY_LIMITS.pageMax}; q at most ${QUERY_LIMITS.qMaxLength} characters; ` +
+        `at most ${QUERY_LIMITS.valuesPerFilter} values per filter, each at most ${QUERY_LIMITS.valueMaxLength} characters; ` +
+        `the compare page shows ${COMPARE_LIMITS.min} to ${COMPARE_LIMITS.max} voices; an export names at most ${EXPORT_LIMITS.compareSetMax} voices in v and holds at most ${EXPORT_LIMITS.maxRows} rows. ` +
+        "Anything beyond a limit is a 400 that names the parameter.",
     },
     paths: {
       "/api/voices": { get: { summary: "Search and filter voices, with facet counts", parameters: queryParameters(), responses: listResponses } },

@@ -6,7 +6,8 @@ export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
 export const EXPORT_SHAPES = ["quotes", "voices"] as const;
 export type ExportShape = (typeof EXPORT_SHAPES)[number];
 
-export const EXPORT_LIMITS = { compareSetMax: 50 };
+/** Per request: how many voices a `v=` set may name, and how many rows one export may hold. */
+export const EXPORT_LIMITS = { compareSetMax: 50, maxRows: 2_000_000 };
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be a slug (lowercase words joined by hyphens)" });
 

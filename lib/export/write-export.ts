@@ -5,7 +5,7 @@ import { quotePermalink, voicePermalink } from "../meta/permalinks";
 import { describeQuery } from "../search/describe-query";
 import { searchVoices } from "../search/search-voices";
 import type { Provenance } from "./columns";
-import type { ExportRequest, ExportSelection } from "./export-request";
+import { EXPORT_LIMITS, type ExportRequest, type ExportSelection } from "./export-request";
 import { EXPORT_FORMATS } from "./export-writers";
 import { findExportVoices } from "./find-export-voices";
 
@@ -13,6 +13,7 @@ const BATCH = 200;
 const permalinks = { voice: voicePermalink, quote: quotePermalink };
 
 export class ExportNotFoundError extends Error {}
+export class ExportTooLargeError extends Error {}
 
 type Plan = { ids: string[]; quoteIds: Set<string> | null; kinds: QuoteKind[]; selection: string; rows: number };
 
@@ -64,6 +65,10 @@ export type ExportStart = {
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
 export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
+  const rows = request.shape === "quotes" ? plan.rows : plan.ids.length;
+  if (rows > EXPORT_LIMITS.maxRows) {
+    throw new ExportTooLargeError(`This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`);
+  }
   const provenance: Provenance = {
     corpusVersion: corpus.version,
     exportedAt: now.toISOString(),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { serveApp, type RunningApp } from "@/lib/tooling/serve-app";
-import { copyCorpus } from "../helpers/corpus-copy";
+import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 
 // A server of its own (the build from the global setup), so that reseeding its database
@@ -85,5 +85,23 @@ describe("reseeding while the app serves traffic", () => {
     await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
     expect(readdirSync(dir).filter((f) => f.includes(".building-"))).toEqual([]);
     expect(existsSync(dbPath)).toBe(true);
+  });
+});
+
+describe("corpus text", () => {
+  it("is never rendered as HTML", async () => {
+    const hostile = copyCorpus();
+    editCorpusFile(hostile, "sources/opendemocracy-kazakhstan-divided.yaml", "    name: Olga\n", '    name: "Olga<script>window.pwned=1</script><img src=x onerror=alert(1)>"\n');
+    await seedDatabase({ dataDir: hostile, dbPath, root: PROJECT_ROOT });
+    try {
+      for (const path of ["/voices/olga-kostanai", "/?q=Olga", "/compare?v=olga-kostanai,irina", "/insights?row=source"]) {
+        await expect.poll(async () => (await (await fetch(app.baseUrl + path)).text()).includes("Olga&lt;script&gt;"), { timeout: 5000 }).toBe(true);
+        const html = await (await fetch(app.baseUrl + path)).text();
+        expect(html.includes("<script>window.pwned"), path).toBe(false);
+        expect(html.includes("<img src=x"), path).toBe(false);
+      }
+    } finally {
+      await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    }
   });
 });

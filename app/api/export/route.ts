@@ -3,7 +3,7 @@
 import { handleApi, jsonError } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { parseExportRequest } from "@/lib/export/export-request";
-import { ExportNotFoundError, startExport } from "@/lib/export/write-export";
+import { ExportNotFoundError, ExportTooLargeError, startExport } from "@/lib/export/write-export";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
@@ -13,6 +13,7 @@ export async function GET(request: Request) {
       started = await startExport(getDb(), exportRequest);
     } catch (error) {
       if (error instanceof ExportNotFoundError) return jsonError(404, error.message);
+      if (error instanceof ExportTooLargeError) return jsonError(400, error.message, [{ parameter: "format", message: error.message }]);
       throw error;
     }
     const chunks = started.chunks();
