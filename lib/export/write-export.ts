@@ -3,6 +3,7 @@ import type { Database } from "../db/create-prisma-client";
 import { getCorpusInfo } from "../meta/get-corpus-info";
 import { quotePermalink, voicePermalink } from "../meta/permalinks";
 import { describeQuery } from "../search/describe-query";
+import { findMatchingQuoteIds } from "../search/find-text-matches";
 import { searchVoices } from "../search/search-voices";
 import type { Provenance } from "./columns";
 import { EXPORT_LIMITS, type ExportRequest, type ExportSelection } from "./export-request";
@@ -37,19 +38,29 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
       rows: found.reduce((n, f) => n + f._count.quotes, 0),
     };
   }
-  const { facts, matches, results } = await searchVoices(db, selection.query);
+  const { facts, ftsQuery, matches, results } = await searchVoices(db, selection.query);
   let quoteIds: Set<string> | null = null;
-  if (matches) {
+  if (matches && ftsQuery) {
     // with a search, a voice matched by its words contributes those quotes; one matched by name or place, all
     const voiceWide = results.filter((v) => matches.get(v.id)?.voiceMatched).map((v) => v.id);
     const all = voiceWide.length ? await db.quote.findMany({ where: { voiceId: { in: voiceWide } }, select: { id: true } }) : [];
-    quoteIds = new Set([...results.flatMap((v) => matches.get(v.id)?.quoteIds ?? []), ...all.map((q) => q.id)]);
+    const byWords = await findMatchingQuoteIds(db, ftsQuery, selection.query.kind, results.filter((v) => matches.get(v.id)?.quoteMatched).map((v) => v.id));
+    quoteIds = new Set([...byWords, ...all.map((q) => q.id)]);
   }
   const ids = results.map((v) => v.id);
-  const rows = quoteIds
-    ? quoteIds.size
-    : await db.quote.count({ where: { voiceId: { in: ids }, ...(selection.query.kind.length ? { kind: { in: selection.query.kind } } : {}) } });
+  const rows = quoteIds ? quoteIds.size : await countQuotes(db, ids, selection.query.kind, ids.length === facts.length);
   return { ids, quoteIds, kinds: selection.query.kind, selection: describeQuery(results.length, selection.query, facts), rows };
+}
+
+/** Quotes of the given voices, counted in chunks (SQLite bounds the number of parameters). */
+async function countQuotes(db: Database, voiceIds: string[], kinds: QuoteKind[], allVoices: boolean): Promise<number> {
+  const kindWhere = kinds.length ? { kind: { in: kinds } } : {};
+  if (allVoices) return db.quote.count({ where: kindWhere });
+  let total = 0;
+  for (let i = 0; i < voiceIds.length; i += 5000) {
+    total += await db.quote.count({ where: { voiceId: { in: voiceIds.slice(i, i + 5000) }, ...kindWhere } });
+  }
+  return total;
 }
 
 export type ExportStart = {

@@ -1,6 +1,7 @@
 import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "../search/describe-query";
+import { findMatchingQuoteIds } from "../search/find-text-matches";
 import { searchVoices } from "../search/search-voices";
 import type { VoiceQuery } from "../search/voice-query";
 
@@ -23,7 +24,7 @@ export type QuoteWithSpeaker = {
  * Ordered like the voices, then as each voice's quotes appear.
  */
 export async function findQuotes(db: Database, query: VoiceQuery) {
-  const { facts, matches, results } = await searchVoices(db, query);
+  const { facts, ftsQuery, matches, results } = await searchVoices(db, query);
   const voiceOrder = new Map(results.map((v, i) => [v.id, i]));
   const rows = await db.quote.findMany({
     where: { voiceId: { in: [...voiceOrder.keys()] }, ...(query.kind.length ? { kind: { in: query.kind } } : {}) },
@@ -50,11 +51,9 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
       },
     },
   });
+  const quoteIds = matches && ftsQuery ? await findMatchingQuoteIds(db, ftsQuery, query.kind, results.filter((v) => matches.get(v.id)?.quoteMatched).map((v) => v.id)) : null;
   const kept = rows
-    .filter((q) => {
-      const match = matches?.get(q.voice.id);
-      return !matches || (match !== undefined && (match.voiceMatched || match.quoteIds.includes(q.id)));
-    })
+    .filter((q) => !matches || matches.get(q.voice.id)?.voiceMatched || quoteIds?.has(q.id))
     .sort((a, b) => voiceOrder.get(a.voice.id)! - voiceOrder.get(b.voice.id)! || a.position - b.position);
 
   const start = (query.page - 1) * query.pageSize;

@@ -1,7 +1,8 @@
 import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "./describe-query";
-import type { FacetCounts, TextMatch } from "./filter-voices";
+import type { FacetCounts } from "./filter-voices";
+import { findBestQuotes } from "./find-text-matches";
 import { toSegments, type Segment } from "./highlight";
 import { searchVoices } from "./search-voices";
 import type { VoiceQuery } from "./voice-query";
@@ -22,6 +23,8 @@ export type VoiceCard = {
 
 export type VoiceSearchResult = {
   total: number;
+  /** True when the search matched more voices than are ranked and counted (MATCH_CAP): total is then a floor. */
+  truncated: boolean;
   items: VoiceCard[];
   facets: FacetCounts;
   query: VoiceQuery;
@@ -32,12 +35,14 @@ export type VoiceSearchResult = {
 
 /** The explorer's one query: filtered, faceted, sorted, paginated voices. */
 export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
-  const { facts, matches, results, facets, unsearchable } = await searchVoices(db, query);
+  const { facts, ftsQuery, results, facets, unsearchable, truncated } = await searchVoices(db, query);
   const start = (query.page - 1) * query.pageSize;
   const pageIds = results.slice(start, start + query.pageSize).map((v) => v.id);
+  const best = ftsQuery && !unsearchable ? await findBestQuotes(db, ftsQuery, query.kind, pageIds) : new Map();
   return {
     total: results.length,
-    items: await findVoiceCards(db, pageIds, query.kind, matches),
+    truncated,
+    items: await findVoiceCards(db, pageIds, query.kind, best),
     facets,
     query,
     description: describeQuery(results.length, query, facts),
@@ -45,7 +50,7 @@ export async function findVoices(db: Database, query: VoiceQuery): Promise<Voice
   };
 }
 
-async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], matches: Map<string, TextMatch> | null): Promise<VoiceCard[]> {
+async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], best: Map<string, { quoteId: string; highlighted: string }>): Promise<VoiceCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.voice.findMany({
     where: { id: { in: ids } },
@@ -69,7 +74,7 @@ async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], m
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const v = byId.get(id)!;
-    const match = matches?.get(id);
+    const match = best.get(id);
     const quote = (match?.quoteId && v.quotes.find((q) => q.id === match.quoteId)) || v.quotes[0];
     return {
       slug: v.id,

@@ -13,12 +13,9 @@ export async function searchVoices(db: Database, query: VoiceQuery) {
   const facts = await loadVoiceFacts(db);
   const ftsQuery = query.q.trim() ? buildFtsQuery(query.q) : null;
   const unsearchable = query.q.trim() !== "" && ftsQuery === null;
-  const matches: Map<string, TextMatch> | null = unsearchable
-    ? new Map()
-    : ftsQuery
-      ? await findTextMatches(db, ftsQuery, query.kind)
-      : null;
+  const found = ftsQuery && !unsearchable ? await findTextMatches(db, ftsQuery, query.kind) : null;
+  const matches: Map<string, TextMatch> | null = unsearchable ? new Map() : (found?.matches ?? null);
   const { results, facets } = filterVoices(facts, query, matches);
   sortVoices(results, query, matches);
-  return { facts, matches, results, facets, unsearchable };
+  return { facts, ftsQuery, matches, truncated: found?.truncated ?? false, results, facets, unsearchable };
 }

@@ -47,9 +47,12 @@ async function readVoiceFacts(db: Database): Promise<VoiceFacts[]> {
       stance: true,
       place: { select: { id: true, name: true, region: true, country: true } },
       source: { select: { id: true, publisher: true, publishedAt: true } },
-      quotes: { select: { kind: true } },
     },
   });
+  // which kinds of quote each voice has, without reading a million quote rows into JS
+  const kindRows = await db.$queryRaw<{ voiceId: string; kind: string }[]>`SELECT DISTINCT "voiceId" AS voiceId, "kind" AS kind FROM "Quote"`;
+  const kindsOf = new Map<string, QuoteKind[]>();
+  for (const row of kindRows) kindsOf.set(row.voiceId, [...(kindsOf.get(row.voiceId) ?? []), row.kind as QuoteKind]);
   return voices.map((v, order) => ({
     id: v.id,
     name: v.name,
@@ -63,7 +66,7 @@ async function readVoiceFacts(db: Database): Promise<VoiceFacts[]> {
     sourceId: v.source.id,
     sourceLabel: v.source.publisher,
     sourceDate: v.source.publishedAt,
-    kinds: [...new Set(v.quotes.map((q) => q.kind as QuoteKind))],
+    kinds: (kindsOf.get(v.id) ?? []).sort(),
     order,
   }));
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../corpus/load-corpus";
 import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
-import { createPrismaClient } from "../db/create-prisma-client";
+import { createPrismaClient, type Database } from "../db/create-prisma-client";
 import { migrateDatabase } from "../db/migrate-database";
 
 export type SeedReport = {
@@ -12,21 +12,16 @@ export type SeedReport = {
   milliseconds: number;
 };
 
-async function insertRows(dbPath: string, rows: CorpusRows) {
-  const db = createPrismaClient(dbPath);
-  try {
-    await db.$transaction([
-      db.source.createMany({ data: rows.sources }),
-      db.document.createMany({ data: rows.documents }),
-      db.place.createMany({ data: rows.places }),
-      db.voice.createMany({ data: rows.voices }),
-      db.quote.createMany({ data: rows.quotes }),
-      db.evidence.createMany({ data: rows.evidence }),
-      db.corpusInfo.create({ data: { id: 1, version: rows.version, seededAt: new Date() } }),
-    ]);
-  } finally {
-    await db.$disconnect();
-  }
+async function insertRows(db: Database, rows: CorpusRows) {
+  await db.$transaction([
+    db.source.createMany({ data: rows.sources }),
+    db.document.createMany({ data: rows.documents }),
+    db.place.createMany({ data: rows.places }),
+    db.voice.createMany({ data: rows.voices }),
+    db.quote.createMany({ data: rows.quotes }),
+    db.evidence.createMany({ data: rows.evidence }),
+    db.corpusInfo.create({ data: { id: 1, version: rows.version, seededAt: new Date() } }),
+  ]);
 }
 
 /** Whether a process is alive; a killed one can linger as a zombie until reaped, which counts as gone. */
@@ -57,29 +52,36 @@ async function removeAbandonedBuilds(dbPath: string) {
 }
 
 /**
- * Builds the database at `dbPath` from the corpus in `dataDir`.
- *
- * Build-then-swap: the corpus is validated and verified first, then loaded into a
- * fresh file made by the real migrations, which replaces `dbPath` with one atomic
- * rename. Any failure before the rename leaves the existing database byte for byte
- * as it was, and a reader never sees a half-loaded corpus.
+ * Build-then-swap: `fill` loads a fresh file made by the real migrations, which then
+ * replaces `dbPath` with one atomic rename. Any failure before the rename leaves the
+ * existing database byte for byte as it was, and a reader never sees a half-loaded
+ * corpus. Shared by the corpus seed and the synthetic corpus for benchmarks.
  */
-export async function seedDatabase(options: { dataDir: string; dbPath: string; root?: string }): Promise<SeedReport> {
-  const started = performance.now();
-  const rows = verifyCorpus(await loadCorpus(options.dataDir));
-
-  await mkdir(path.dirname(options.dbPath), { recursive: true });
-  await removeAbandonedBuilds(options.dbPath);
-  const buildPath = `${options.dbPath}.building-${process.pid}`;
+export async function buildDatabase(dbPath: string, fill: (db: Database) => Promise<void>, root?: string): Promise<void> {
+  await mkdir(path.dirname(dbPath), { recursive: true });
+  await removeAbandonedBuilds(dbPath);
+  const buildPath = `${dbPath}.building-${process.pid}`;
   await rm(buildPath, { force: true });
   try {
-    await migrateDatabase(buildPath, options.root);
-    await insertRows(buildPath, rows);
-    await rename(buildPath, options.dbPath);
+    await migrateDatabase(buildPath, root);
+    const db = createPrismaClient(buildPath);
+    try {
+      await fill(db);
+    } finally {
+      await db.$disconnect();
+    }
+    await rename(buildPath, dbPath);
   } finally {
     await rm(buildPath, { force: true });
     await rm(`${buildPath}-journal`, { force: true });
   }
+}
+
+/** Builds the database at `dbPath` from the corpus in `dataDir`, validated and verified first. */
+export async function seedDatabase(options: { dataDir: string; dbPath: string; root?: string }): Promise<SeedReport> {
+  const started = performance.now();
+  const rows = verifyCorpus(await loadCorpus(options.dataDir));
+  await buildDatabase(options.dbPath, (db) => insertRows(db, rows), options.root);
 
   return {
     dbPath: options.dbPath,

@@ -83,7 +83,7 @@ describe("filterVoices", () => {
   });
 
   it("keeps only text matches when there is a search", () => {
-    const matches = new Map<string, TextMatch>([["dana", { rank: -1, quoteId: null, highlighted: null, quoteIds: [], voiceMatched: true }]]);
+    const matches = new Map<string, TextMatch>([["dana", { rank: -1, quoteMatched: false, voiceMatched: true }]]);
     expect(ids(filterVoices(FACTS, q("q=x"), matches).results)).toEqual(["dana"]);
   });
 });
@@ -99,7 +99,7 @@ describe("sortVoices", () => {
   });
 
   it("by relevance: best rank first, corpus order without a search", () => {
-    const match = (rank: number): TextMatch => ({ rank, quoteId: null, highlighted: null, quoteIds: [], voiceMatched: true });
+    const match = (rank: number): TextMatch => ({ rank, quoteMatched: false, voiceMatched: true });
     const matches = new Map([["erlan", match(-5)], ["aigerim", match(-1)]]);
     const matched = FACTS.filter((v) => matches.has(v.id));
     expect(ids(sortVoices(matched, q("q=x"), matches))).toEqual(["erlan", "aigerim"]);

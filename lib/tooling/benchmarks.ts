@@ -1,0 +1,167 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { createPrismaClient } from "../db/create-prisma-client";
+import { findVoices } from "../search/find-voices";
+import { buildFtsQuery } from "../search/fts-query";
+import { loadVoiceFacts } from "../search/voice-facts";
+import { parseVoiceQuery } from "../search/voice-query";
+
+// The measurements behind `npm run bench`. Each returns plain numbers for the report.
+
+export const TYPICAL_QUERIES = [
+  "stance=neutral",
+  "q=war",
+  "q=russia&stance=neutral,pro_ukraine",
+  `q=${encodeURIComponent('"information war"')}`,
+  "city=almaty&ageBand=30-44",
+  "q=propag*&role=citizen&sort=age",
+  "q=kazakhstan&country=Kazakhstan&kind=direct",
+] as const;
+
+export type Latency = { median: number; p95: number; p99: number; max: number; runs: number };
+
+export function summarise(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { median: at(50), p95: at(95), p99: at(99), max: sorted.at(-1)!, runs: sorted.length };
+}
+
+async function time(run: () => unknown | Promise<unknown>, runs: number): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await run(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** Search + facets through the app's own code (lib/search/findVoices), in-process. */
+export async function measureSearch(dbPath: string, runs: number) {
+  const db = createPrismaClient(dbPath, { readonly: true });
+  try {
+    const started = performance.now();
+    await loadVoiceFacts(db);
+    const factsLoadMs = performance.now() - started;
+    const perQuery: Record<string, Latency> = {};
+    const all: number[] = [];
+    for (const search of TYPICAL_QUERIES) {
+      const query = parseVoiceQuery(new URLSearchParams(search));
+      const times = await time(() => findVoices(db, query), runs);
+      perQuery[search] = summarise(times);
+      all.push(...times);
+    }
+    return { factsLoadMs, perQuery, overall: summarise(all) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * The floor: the same searches run directly in SQLite through better-sqlite3, with the
+ * filtering and the stance counts done in SQL, so the app's overhead shows as a ratio.
+ */
+export async function measureSqliteFloor(dbPath: string, runs: number) {
+  const sqlite = new Database(dbPath, { readonly: true });
+  try {
+    const perQuery: Record<string, Latency> = {};
+    const all: number[] = [];
+    for (const search of TYPICAL_QUERIES) {
+      const q = parseVoiceQuery(new URLSearchParams(search));
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const fts = q.q ? buildFtsQuery(q.q) : null;
+      if (fts) {
+        where.push(`v."id" IN (SELECT q."voiceId" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`);
+        params.push(fts, ...q.kind);
+      } else if (q.kind.length) {
+        where.push(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."voiceId" = v."id" AND q."kind" IN (${q.kind.map(() => "?").join(",")}))`);
+        params.push(...q.kind);
+      }
+      const list = (column: string, values: string[]) => {
+        if (values.length) {
+          where.push(`${column} IN (${values.map(() => "?").join(",")})`);
+          params.push(...values);
+        }
+      };
+      list(`v."stance"`, q.stance);
+      list(`v."placeId"`, q.city);
+      list(`v."role"`, q.role);
+      list(`p."country"`, q.country);
+      if (q.ageBand.includes("30-44")) where.push(`v."age" BETWEEN 30 AND 44`);
+      const statement = sqlite.prepare(
+        `SELECT v."stance" AS stance, COUNT(*) AS n FROM "Voice" v LEFT JOIN "Place" p ON p."id" = v."placeId" ${where.length ? `WHERE ${where.join(" AND ")}` : ""} GROUP BY v."stance"`,
+      );
+      const times = await time(() => statement.all(...params), runs);
+      perQuery[search] = summarise(times);
+      all.push(...times);
+    }
+    return { perQuery, overall: summarise(all) };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Runs a command to completion, sampling its peak resident memory from /proc. */
+export function runMeasured(command: string, args: string[], env: Record<string, string>, cwd: string) {
+  return new Promise<{ seconds: number; peakRssMb: number; code: number | null; stderr: string }>((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let peak = 0;
+    child.stderr.on("data", (d) => (stderr += d));
+    const sample = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const hwm = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0);
+        peak = Math.max(peak, hwm);
+      } catch {
+        // exited between samples
+      }
+    }, 50);
+    child.on("exit", (code) => {
+      clearInterval(sample);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(peak / 1024), code, stderr });
+    });
+  });
+}
+
+/** /api/voices under concurrent load from autocannon. */
+export async function measureLoad(baseUrl: string, connections: number, seconds: number) {
+  const { default: autocannon } = await import("autocannon");
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    requests: TYPICAL_QUERIES.map((q) => ({ method: "GET", path: `/api/voices?${q}` })),
+  });
+  return {
+    connections,
+    seconds,
+    requests: result.requests.total,
+    throughput: result.requests.average,
+    latency: { median: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function machineDetails() {
+  return {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} (${os.arch()})`,
+    sqlite: (new Database(":memory:").prepare("select sqlite_version() as v").get() as { v: string }).v,
+  };
+}
+
+export function tsxCommand(root: string, script: string): [string, string[]] {
+  // node with tsx as a loader: one process, so /proc shows the export's own memory
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", script)]];
+}

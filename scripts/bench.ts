@@ -1,0 +1,128 @@
+// npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30]
+// Benchmarks on a synthetic corpus (built through the seed's path, into .tmp/bench/):
+// seed rate, search + facets latency against the SQLite floor, /api/voices under load,
+// and a CSV export of every quote. Writes .tmp/bench/report.md and report.json.
+// A benchmark, not a test: it reports numbers and the targets beside them.
+import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { z } from "zod";
+import { generateSyntheticCorpus } from "../lib/scale/generate-synthetic-corpus";
+import { machineDetails, measureLoad, measureSearch, measureSqliteFloor, runMeasured, tsxCommand, TYPICAL_QUERIES } from "../lib/tooling/benchmarks";
+import { buildApp, serveApp } from "../lib/tooling/serve-app";
+import { runCli } from "./run-cli";
+
+const whole = (name: string, min: number, max: number) =>
+  z.string().regex(/^\d+$/, { message: `${name} must be a whole number` }).transform(Number).pipe(z.number().min(min).max(max));
+
+const FlagsSchema = z.strictObject({
+  voices: whole("--voices", 10, 10_000_000).default(100_000),
+  quotes: whole("--quotes", 10, 50_000_000).default(1_000_000),
+  runs: whole("--runs", 5, 10_000).default(30),
+  connections: whole("--connections", 1, 1000).default(50),
+  seconds: whole("--seconds", 1, 600).default(30),
+  reuse: z.boolean().default(false),
+  build: z.boolean().default(true),
+});
+
+const TARGETS = { searchP95Ms: 150, overheadRatio: 2, exportPeakMb: 300 };
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      voices: { type: "string" },
+      quotes: { type: "string" },
+      runs: { type: "string" },
+      connections: { type: "string" },
+      seconds: { type: "string" },
+      reuse: { type: "boolean" },
+      build: { type: "boolean" },
+      "no-build": { type: "boolean" },
+    },
+    strict: true,
+  });
+  const { "no-build": noBuild, ...rest } = values;
+  const flags = FlagsSchema.parse({ ...rest, build: !noBuild });
+  const root = process.cwd();
+  const dir = path.join(root, ".tmp/bench");
+  const dbPath = path.join(dir, "voices.db");
+  await mkdir(dir, { recursive: true });
+
+  let seed: { voices: number; quotes: number; seconds: number; quotesPerSecond: number } | null = null;
+  if (!flags.reuse || !existsSync(dbPath)) {
+    const bar = new SingleBar({ format: "Synthetic corpus {bar} {value}/{total} quotes, {eta}s left", noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr });
+    bar.start(flags.quotes, 0);
+    const built = await generateSyntheticCorpus(dbPath, { voices: flags.voices, quotes: flags.quotes, sources: Math.max(1, Math.round(flags.voices / 100)), seed: 1 }, (n) => bar.update(n));
+    bar.stop();
+    seed = { ...built, quotesPerSecond: Math.round(built.quotes / built.seconds) };
+  }
+
+  console.error("Search + facets, in-process…");
+  const search = await measureSearch(dbPath, flags.runs);
+  console.error("The same searches directly in SQLite…");
+  const floor = await measureSqliteFloor(dbPath, flags.runs);
+
+  console.error("CSV export of every quote…");
+  const csv = path.join(dir, "all-quotes.csv");
+  const [command, args] = tsxCommand(root, "export.ts");
+  const exported = await runMeasured(command, [...args, "--format", "csv", "--out", csv], { DATABASE_URL: `file:${dbPath}` }, root);
+  await rm(csv, { force: true });
+  if (exported.code !== 0) throw new Error(`The export failed:\n${exported.stderr}`);
+
+  if (flags.build) {
+    console.error("Building the app…");
+    buildApp(root);
+  }
+  const app = await serveApp(root, dbPath);
+  let load;
+  try {
+    await fetch(`${app.baseUrl}/api/voices`); // load the facts once before the clock starts
+    console.error(`/api/voices under load: ${flags.connections} connections for ${flags.seconds} s…`);
+    load = await measureLoad(app.baseUrl, flags.connections, flags.seconds);
+  } finally {
+    await app.stop();
+  }
+
+  const ratio = search.overall.p95 / Math.max(0.001, floor.overall.p95);
+  const report = {
+    date: new Date().toISOString(),
+    machine: machineDetails(),
+    corpus: { voices: flags.voices, quotes: flags.quotes },
+    seed,
+    search,
+    floor,
+    overhead: { p95Ratio: ratio },
+    export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
+    load,
+    targets: TARGETS,
+  };
+  const ms = (n: number) => n.toFixed(1);
+  const rows = TYPICAL_QUERIES.map((q) => `| \`${decodeURIComponent(q)}\` | ${ms(search.perQuery[q]!.median)} | ${ms(search.perQuery[q]!.p95)} | ${ms(floor.perQuery[q]!.median)} | ${ms(floor.perQuery[q]!.p95)} |`);
+  const markdown = [
+    `# Voices benchmark, ${report.date.slice(0, 10)}`,
+    "",
+    `Machine: ${report.machine.cpus}, ${report.machine.memoryGb} GB, ${report.machine.platform}, Node ${report.machine.node}, SQLite ${report.machine.sqlite}.`,
+    `Corpus: synthetic, ${flags.voices} voices and ${flags.quotes} quotes.`,
+    "",
+    "| measure | result | target |",
+    "| --- | --- | --- |",
+    seed ? `| seed rate | ${seed.quotesPerSecond} quotes/s (${seed.seconds.toFixed(0)} s) | |` : "| seed rate | (reused database) | |",
+    `| search + facets p95 (all queries) | ${ms(search.overall.p95)} ms (median ${ms(search.overall.median)}) | < ${TARGETS.searchP95Ms} ms |`,
+    `| same searches directly in SQLite, p95 | ${ms(floor.overall.p95)} ms | |`,
+    `| app overhead (p95 ratio) | ${ratio.toFixed(2)}× | < ${TARGETS.overheadRatio}× |`,
+    `| /api/voices, ${load.connections} connections, ${load.seconds} s | ${Math.round(load.throughput)} req/s, p99 ${load.latency.p99} ms, ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx | no errors |`,
+    `| CSV export of all quotes | ${exported.seconds.toFixed(1)} s, peak memory ${exported.peakRssMb} MB | < ${TARGETS.exportPeakMb} MB |`,
+    `| facts loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
+    "",
+    "| query | app median (ms) | app p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+  await writeFile(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(dir, "report.md"), markdown);
+  process.stdout.write(markdown);
+  console.error(`Wrote ${path.relative(root, dir)}/report.md and report.json.`);
+});
