@@ -108,6 +108,8 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
         if (text) yield text;
         done += request.shape === "quotes" ? batch.reduce((n, v) => n + v.quotes.length, 0) : batch.length;
         onProgress?.(done);
+        // the driver is synchronous: yield so timers (a progress line) and other requests get a turn
+        await new Promise((resolve) => setImmediate(resolve));
       }
       yield writer.end();
     },

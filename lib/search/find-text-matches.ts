@@ -2,7 +2,6 @@ import type { QuoteKind } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import type { TextMatch } from "./filter-voices";
-import { MARK_END, MARK_START } from "./highlight";
 
 /**
  * At most this many matching voices are ranked and counted; past it the results say
@@ -57,19 +56,6 @@ export async function findTextMatches(db: Database, ftsQuery: string, kinds: Quo
     return { matches: new Map(best), truncated };
   }
   return { matches, truncated };
-}
-
-/** For the voices on a page: each one's best-matching quote, its matched words marked. */
-export async function findBestQuotes(db: Database, ftsQuery: string, kinds: QuoteKind[], voiceIds: string[]) {
-  const best = new Map<string, { quoteId: string; highlighted: string }>();
-  if (voiceIds.length === 0) return best;
-  const rows = await db.$queryRaw<{ voiceId: string; quoteId: string; highlighted: string }[]>`
-    SELECT q."voiceId" AS voiceId, q."id" AS quoteId, highlight("QuoteSearch", 0, ${MARK_START}, ${MARK_END}) AS highlighted
-    FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid
-    WHERE "QuoteSearch" MATCH ${ftsQuery} AND q."voiceId" IN (${Prisma.join(voiceIds)}) ${kindFilter(kinds)}
-    ORDER BY bm25("QuoteSearch")`;
-  for (const row of rows) if (!best.has(row.voiceId)) best.set(row.voiceId, { quoteId: row.quoteId, highlighted: row.highlighted });
-  return best;
 }
 
 /** The ids of the quotes whose words match, among the given voices (for /api/quotes and exports). */

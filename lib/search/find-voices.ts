@@ -2,8 +2,8 @@ import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "./describe-query";
 import type { FacetCounts } from "./filter-voices";
-import { findBestQuotes } from "./find-text-matches";
-import { toSegments, type Segment } from "./highlight";
+import { parseSearchTerms, type SearchTerm } from "./fts-query";
+import { highlightTerms, type Segment } from "./highlight";
 import { searchVoices } from "./search-voices";
 import type { VoiceQuery } from "./voice-query";
 
@@ -35,14 +35,13 @@ export type VoiceSearchResult = {
 
 /** The explorer's one query: filtered, faceted, sorted, paginated voices. */
 export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
-  const { facts, ftsQuery, results, facets, unsearchable, truncated } = await searchVoices(db, query);
+  const { facts, results, facets, unsearchable, truncated } = await searchVoices(db, query);
   const start = (query.page - 1) * query.pageSize;
   const pageIds = results.slice(start, start + query.pageSize).map((v) => v.id);
-  const best = ftsQuery && !unsearchable ? await findBestQuotes(db, ftsQuery, query.kind, pageIds) : new Map();
   return {
     total: results.length,
     truncated,
-    items: await findVoiceCards(db, pageIds, query.kind, best),
+    items: await findVoiceCards(db, pageIds, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
     facets,
     query,
     description: describeQuery(results.length, query, facts),
@@ -50,7 +49,7 @@ export async function findVoices(db: Database, query: VoiceQuery): Promise<Voice
   };
 }
 
-async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], best: Map<string, { quoteId: string; highlighted: string }>): Promise<VoiceCard[]> {
+async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], terms: SearchTerm[]): Promise<VoiceCard[]> {
   if (ids.length === 0) return [];
   const rows = await db.voice.findMany({
     where: { id: { in: ids } },
@@ -74,8 +73,12 @@ async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], b
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
     const v = byId.get(id)!;
-    const match = best.get(id);
-    const quote = (match?.quoteId && v.quotes.find((q) => q.id === match.quoteId)) || v.quotes[0];
+    // the quote that matches most of the search's terms (the first one without a search)
+    let best: { quote: (typeof v.quotes)[number]; segments: Segment[]; matched: number } | null = null;
+    for (const quote of v.quotes) {
+      const marked = terms.length ? highlightTerms(quote.text, terms) : { segments: [{ text: quote.text, match: false }], matched: 0 };
+      if (!best || marked.matched > best.matched) best = { quote, ...marked };
+    }
     return {
       slug: v.id,
       name: v.name,
@@ -86,14 +89,7 @@ async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], b
       role: v.role as Role,
       stance: v.stance as Stance,
       source: { slug: v.source.id, title: v.source.title, publisher: v.source.publisher, publishedAt: v.source.publishedAt },
-      quote: quote
-        ? {
-            id: quote.id,
-            kind: quote.kind as QuoteKind,
-            text: quote.text,
-            segments: match?.quoteId === quote.id && match.highlighted ? toSegments(match.highlighted) : [{ text: quote.text, match: false }],
-          }
-        : null,
+      quote: best ? { id: best.quote.id, kind: best.quote.kind as QuoteKind, text: best.quote.text, segments: best.segments } : null,
     };
   });
 }
