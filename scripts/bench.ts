@@ -85,7 +85,7 @@ runCli(async () => {
     await app.stop();
   }
 
-  const ratio = search.overall.p95 / Math.max(0.001, floor.overall.p95);
+  const ratio = search.uncached.p95 / Math.max(0.001, floor.overall.p95);
   const report = {
     date: new Date().toISOString(),
     machine: machineDetails(),
@@ -99,7 +99,10 @@ runCli(async () => {
     targets: TARGETS,
   };
   const ms = (n: number) => n.toFixed(1);
-  const rows = TYPICAL_QUERIES.map((q) => `| \`${decodeURIComponent(q)}\` | ${ms(search.perQuery[q]!.median)} | ${ms(search.perQuery[q]!.p95)} | ${ms(floor.perQuery[q]!.median)} | ${ms(floor.perQuery[q]!.p95)} |`);
+  const rows = TYPICAL_QUERIES.map(
+    (q) =>
+      `| \`${decodeURIComponent(q)}\` | ${ms(search.perQuery[q]!.p95)} | ${ms(search.uncachedPerQuery[q]!.median)} | ${ms(search.uncachedPerQuery[q]!.p95)} | ${ms(floor.perQuery[q]!.median)} | ${ms(floor.perQuery[q]!.p95)} |`,
+  );
   const markdown = [
     `# Voices benchmark, ${report.date.slice(0, 10)}`,
     "",
@@ -109,15 +112,16 @@ runCli(async () => {
     "| measure | result | target |",
     "| --- | --- | --- |",
     seed ? `| seed rate | ${seed.quotesPerSecond} quotes/s (${seed.seconds.toFixed(0)} s) | |` : "| seed rate | (reused database) | |",
-    `| search + facets p95 (all queries) | ${ms(search.overall.p95)} ms (median ${ms(search.overall.median)}) | < ${TARGETS.searchP95Ms} ms |`,
+    `| search + facets p95, as served (recent searches cached) | ${ms(search.overall.p95)} ms (median ${ms(search.overall.median)}) | < ${TARGETS.searchP95Ms} ms |`,
+    `| search + facets p95, uncached (the full work every time) | ${ms(search.uncached.p95)} ms (median ${ms(search.uncached.median)}) | < ${TARGETS.searchP95Ms} ms |`,
     `| same searches directly in SQLite, p95 | ${ms(floor.overall.p95)} ms | |`,
-    `| app overhead (p95 ratio) | ${ratio.toFixed(2)}× | < ${TARGETS.overheadRatio}× |`,
+    `| app overhead, uncached p95 / SQLite p95 | ${ratio.toFixed(2)}× | < ${TARGETS.overheadRatio}× |`,
     `| /api/voices, ${load.connections} connections, ${load.seconds} s | ${Math.round(load.throughput)} req/s, p99 ${load.latency.p99} ms, ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx | no errors |`,
     `| CSV export of all quotes | ${exported.seconds.toFixed(1)} s, peak memory ${exported.peakRssMb} MB | < ${TARGETS.exportPeakMb} MB |`,
     `| facts loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
     "",
-    "| query | app median (ms) | app p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
-    "| --- | --- | --- | --- | --- |",
+    "| query | served p95 (ms) | uncached median (ms) | uncached p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
   ].join("\n");

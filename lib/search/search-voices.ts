@@ -17,7 +17,8 @@ const caches = new WeakMap<Database, Map<string, Promise<Search>>>();
  * The part of a search shared by voices, quotes and exports: text matches, the
  * filtered and sorted voices, and the facet counts.
  */
-export function searchVoices(db: Database, query: VoiceQuery): Promise<Search> {
+export function searchVoices(db: Database, query: VoiceQuery, options: { cached?: boolean } = {}): Promise<Search> {
+  if (options.cached === false) return runSearch(db, query);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const key = JSON.stringify(filters);
   let cache = caches.get(db);
