@@ -1,6 +1,7 @@
 import { STANCES, ROLES, type Role, type Stance } from "../corpus/vocabulary";
 import Sqlite from "better-sqlite3";
 import { buildDatabase } from "../seed/seed-database";
+import { prng } from "./prng";
 
 // A synthetic corpus, for benchmarks only: many voices and quotes with realistic text
 // lengths and attribute distributions, written through the seed's own build-then-swap
@@ -24,15 +25,6 @@ const PLACES = [
 const PUBLISHERS = ["openDemocracy", "The Diplomat", "Eurasianet", "Vlast.kz", "RFE/RL", "Responsible Statecraft", "Window on Eurasia", "Kursiv", "Orda.kz", "Novaya Gazeta"];
 const OCCUPATIONS = ["teacher", "entrepreneur", "student", "doctor", "engineer", "journalist", "driver", "accountant", "farmer", "pensioner", "economist", "consultant"];
 const NAMES = ["Aigerim", "Dana", "Erlan", "Gulmira", "Askar", "Olga", "Irina", "Nurlan", "Saule", "Timur", "Marat", "Zhanar", "Andrei", "Aliya"];
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Inserts the synthetic corpus into the SQLite file at `file`, a source at a time; `onProgress` hears the quotes written so far. */
 export async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress?: (quotes: number) => void) {

@@ -1,16 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
+import { prng } from "@/lib/scale/prng";
 
 // Drives every API endpoint and every page's query string with thousands of generated
 // values. Seeded, so a failure replays: the failing URL is in the message.
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20261122);
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

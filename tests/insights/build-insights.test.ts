@@ -2,27 +2,9 @@ import { describe, expect, it } from "vitest";
 import { STANCES } from "@/lib/corpus/vocabulary";
 import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, toShares } from "@/lib/insights/build-insights";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
+import { makeVoiceFacts } from "../helpers/voice-facts";
 
-let order = 0;
-function voice(id: string, facts: Partial<VoiceFacts>): VoiceFacts {
-  return {
-    id,
-    name: id.toUpperCase(),
-    age: null,
-    placeId: null,
-    placeName: null,
-    region: null,
-    country: null,
-    role: "citizen",
-    stance: "unclear",
-    sourceId: "od",
-    sourceLabel: "openDemocracy",
-    sourceDate: null,
-    kinds: ["direct"],
-    order: order++,
-    ...facts,
-  };
-}
+const voice = (id: string, facts: Partial<VoiceFacts>) => makeVoiceFacts(id, { name: id.toUpperCase(), ...facts });
 
 const almaty = { placeId: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
 const VOICES = [

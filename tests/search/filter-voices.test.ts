@@ -3,28 +3,10 @@ import { describeQuery } from "@/lib/search/describe-query";
 import { ageBandOf } from "@/lib/search/facets";
 import { filterVoices, sortVoices, type TextMatch } from "@/lib/search/filter-voices";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
+import { makeVoiceFacts } from "../helpers/voice-facts";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
-let order = 0;
-function voice(id: string, facts: Partial<VoiceFacts>): VoiceFacts {
-  return {
-    id,
-    name: id,
-    age: null,
-    placeId: null,
-    placeName: null,
-    region: null,
-    country: null,
-    role: "citizen",
-    stance: "unclear",
-    sourceId: "od",
-    sourceLabel: "openDemocracy",
-    sourceDate: "2022-03-23",
-    kinds: ["direct"],
-    order: order++,
-    ...facts,
-  };
-}
+const voice = (id: string, facts: Partial<VoiceFacts>) => makeVoiceFacts(id, { sourceDate: "2022-03-23", ...facts });
 
 const almaty = { placeId: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
 const kyiv = { placeId: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" };
