@@ -15,8 +15,22 @@ export function citeCorpus(version: string, seededAt: string): string {
   return `Voices: people quoted in news reporting on how Kazakhstan views Russia’s war in Ukraine (corpus version ${version}, ${seededAt.slice(0, 10)}). ${getPublicUrl()}/`;
 }
 
+// Read once per connection: the footer shows it on every page, and counting a million
+// quotes each time is not free. A connection's database never changes (a reseed opens a new one).
+const cache = new WeakMap<Database, Promise<CorpusInfo>>();
+
 /** The version and size of the corpus the database holds (GET /api/meta, the site footer, exports). */
-export async function getCorpusInfo(db: Database): Promise<CorpusInfo> {
+export function getCorpusInfo(db: Database): Promise<CorpusInfo> {
+  let info = cache.get(db);
+  if (!info) {
+    info = readCorpusInfo(db);
+    info.catch(() => cache.delete(db));
+    cache.set(db, info);
+  }
+  return info;
+}
+
+async function readCorpusInfo(db: Database): Promise<CorpusInfo> {
   const [info, sources, voices, quotes] = await Promise.all([
     db.corpusInfo.findUnique({ where: { id: 1 } }),
     db.source.count(),
