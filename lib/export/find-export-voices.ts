@@ -1,15 +1,8 @@
 import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
 
-export type ExportSource = {
-  slug: string;
-  type: string;
-  title: string;
-  publisher: string;
-  authors: string[];
-  url: string | null;
-  publishedAt: string | null;
-};
+export type ExportSource = SourceRef;
 
 export type ExportQuote = {
   id: string;
@@ -64,7 +57,7 @@ export async function findExportVoices(
       role: true,
       stance: true,
       stanceRationale: true,
-      source: { select: { id: true, type: true, title: true, publisher: true, authors: true, url: true, publishedAt: true } },
+      source: { select: SOURCE_REF_SELECT },
       quotes: {
         where: options.kinds?.length ? { kind: { in: options.kinds } } : {},
         orderBy: { position: "asc" },
@@ -76,15 +69,7 @@ export async function findExportVoices(
   return ids.flatMap((id) => {
     const v = byId.get(id);
     if (!v) return [];
-    const source: ExportSource = {
-      slug: v.source.id,
-      type: v.source.type,
-      title: v.source.title,
-      publisher: v.source.publisher,
-      authors: v.source.authors as string[],
-      url: v.source.url,
-      publishedAt: v.source.publishedAt,
-    };
+    const source = toSourceRef(v.source);
     return [
       {
         slug: v.id,

@@ -1,5 +1,6 @@
 import type { EvidencedAttribute, QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
 
 export type EvidenceSpan = { attribute: EvidencedAttribute; text: string; document: string; start: number; end: number };
 
@@ -17,7 +18,7 @@ export type VoiceDetail = {
   stance: Stance;
   stanceRationale: string;
   evidence: EvidenceSpan[];
-  source: { slug: string; type: string; title: string; publisher: string; authors: string[]; publishedAt: string | null; url: string | null };
+  source: SourceRef;
   quotes: { id: string; kind: QuoteKind; text: string; context: string; document: string; start: number; end: number }[];
   related: {
     sameCity: { slug: string; name: string; stance: Stance }[];
@@ -43,7 +44,7 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
       stanceRationale: true,
       placeId: true,
       place: { select: { id: true, name: true, region: true, country: true, latitude: true, longitude: true } },
-      source: { select: { id: true, type: true, title: true, publisher: true, authors: true, publishedAt: true, url: true } },
+      source: { select: SOURCE_REF_SELECT },
       evidence: { select: { attribute: true, text: true, documentId: true, start: true, end: true } },
       quotes: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true, context: true, documentId: true, start: true, end: true } },
     },
@@ -82,7 +83,7 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
     evidence: v.evidence
       .map((e) => ({ attribute: e.attribute as EvidencedAttribute, text: e.text, document: e.documentId, start: e.start, end: e.end }))
       .sort((a, b) => order.indexOf(a.attribute) - order.indexOf(b.attribute)),
-    source: { slug: v.source.id, type: v.source.type, title: v.source.title, publisher: v.source.publisher, authors: v.source.authors as string[], publishedAt: v.source.publishedAt, url: v.source.url },
+    source: toSourceRef(v.source),
     quotes: v.quotes.map((q) => ({ id: q.id, kind: q.kind as QuoteKind, text: q.text, context: q.context, document: q.documentId, start: q.start, end: q.end })),
     related: {
       sameCity: sameCity.map((r) => ({ slug: r.id, name: r.name, stance: r.stance as Stance })),
