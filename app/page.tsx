@@ -140,6 +140,12 @@ function Results({ result }: { result: VoiceSearchResult }) {
           </li>
         </ul>
       )}
+      {result.ranking === "approximate" && query.sort === "relevance" && total > 0 && (
+        <p className="ranking-note">
+          These words are in so many quotes that matches are ranked by a quicker measure: shorter quotes first. Add a word or a filter for a closer
+          ranking.
+        </p>
+      )}
       {total === 0 ? (
         <NoResults result={result} />
       ) : (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-query";
 import { COMPARE_LIMITS } from "../compare/compare-query";
+import { RANK_CAP } from "../search/find-text-matches";
 import { EXPORT_FIELDS, EXPORT_LIMITS } from "../export/export-request";
 import { SlugParamSchema } from "./json-responses";
 
@@ -103,7 +104,16 @@ export function buildOpenApiDocument() {
         "Anything beyond a limit is a 400 that names the parameter.",
     },
     paths: {
-      "/api/voices": { get: { summary: "Search and filter voices, with facet counts", parameters: queryParameters(), responses: listResponses } },
+      "/api/voices": {
+        get: {
+          summary: "Search and filter voices, with facet counts",
+          description:
+            "With a search, `query.ranking` says how relevance was measured: `bm25` (SQLite's bm25 over every match) or `approximate` " +
+            `(more than ${RANK_CAP} matches in one index, ranked by the length of the matching text: bm25 as if each matched once).`,
+          parameters: queryParameters(),
+          responses: listResponses,
+        },
+      },
       "/api/voices/{slug}": { get: { summary: "One voice: attributes with evidence, stance, quotes, related voices", parameters: [slug], responses: itemResponses } },
       "/api/quotes": { get: { summary: "Quotes with their speaker's attributes, filtered like voices", parameters: queryParameters(), responses: listResponses } },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },

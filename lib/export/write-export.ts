@@ -3,8 +3,8 @@ import type { Database } from "../db/create-prisma-client";
 import { getCorpusInfo } from "../meta/get-corpus-info";
 import { quotePermalink, voicePermalink } from "../meta/permalinks";
 import { describeQuery } from "../search/describe-query";
-import { findMatchingQuoteIds } from "../search/find-text-matches";
-import { searchVoices } from "../search/search-voices";
+import { findQuoteIds } from "../search/search-index";
+import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { Provenance } from "./columns";
 import { EXPORT_LIMITS, type ExportRequest, type ExportSelection } from "./export-request";
 import { EXPORT_FORMATS } from "./export-writers";
@@ -16,14 +16,25 @@ const permalinks = { voice: voicePermalink, quote: quotePermalink };
 export class ExportNotFoundError extends Error {}
 export class ExportTooLargeError extends Error {}
 
-type Plan = { ids: string[]; quoteIds: Set<string> | null; kinds: QuoteKind[]; selection: string; rows: number };
+type Plan = {
+  /** The voices, in export order. */
+  ids: string[];
+  kinds: QuoteKind[];
+  /** Which quotes of the voices ids[from] up to ids[to] to keep; null keeps every one of the selected kinds. */
+  keep(from: number, to: number): Promise<Set<string> | null>;
+  selection: string;
+  rows: number;
+};
+
+const keepAll = async () => null;
 
 /** Which voices, in which order, and which of their quotes: the same rules as the explorer and /api/quotes. */
 async function planExport(db: Database, selection: ExportSelection): Promise<Plan> {
   if (selection.kind === "quote") {
     const quote = await db.quote.findUnique({ where: { id: selection.quoteId }, select: { voiceId: true, voice: { select: { name: true } } } });
     if (!quote) throw new ExportNotFoundError(`No quote with the id "${selection.quoteId}"`);
-    return { ids: [quote.voiceId], quoteIds: new Set([selection.quoteId]), kinds: [], selection: `1 quote by ${quote.voice.name}`, rows: 1 };
+    const only = new Set([selection.quoteId]);
+    return { ids: [quote.voiceId], kinds: [], keep: async () => only, selection: `1 quote by ${quote.voice.name}`, rows: 1 };
   }
   if (selection.kind === "voices") {
     const found = await db.voice.findMany({ where: { id: { in: selection.slugs } }, select: { id: true, name: true, _count: { select: { quotes: true } } } });
@@ -32,35 +43,22 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
     const names = selection.slugs.map((s) => found.find((f) => f.id === s)!.name);
     return {
       ids: selection.slugs,
-      quoteIds: null,
       kinds: [],
+      keep: keepAll,
       selection: `${names.length} ${names.length === 1 ? "voice" : "voices"}: ${names.join(", ")}`,
       rows: found.reduce((n, f) => n + f._count.quotes, 0),
     };
   }
-  const { facts, ftsQuery, matches, results } = await searchVoices(db, selection.query);
-  let quoteIds: Set<string> | null = null;
-  if (matches && ftsQuery) {
+  const search = await searchVoices(db, selection.query);
+  const { kind } = selection.query;
+  return {
+    ids: search.results.map((v) => v.id),
+    kinds: kind,
     // with a search, a voice matched by its words contributes those quotes; one matched by name or place, all
-    const voiceWide = results.filter((v) => matches.get(v.id)?.voiceMatched).map((v) => v.id);
-    const all = voiceWide.length ? await db.quote.findMany({ where: { voiceId: { in: voiceWide } }, select: { id: true } }) : [];
-    const byWords = await findMatchingQuoteIds(db, ftsQuery, selection.query.kind, results.filter((v) => matches.get(v.id)?.quoteMatched).map((v) => v.id));
-    quoteIds = new Set([...byWords, ...all.map((q) => q.id)]);
-  }
-  const ids = results.map((v) => v.id);
-  const rows = quoteIds ? quoteIds.size : await countQuotes(db, ids, selection.query.kind, ids.length === facts.length);
-  return { ids, quoteIds, kinds: selection.query.kind, selection: describeQuery(results.length, selection.query, facts), rows };
-}
-
-/** Quotes of the given voices, counted in chunks (SQLite bounds the number of parameters). */
-async function countQuotes(db: Database, voiceIds: string[], kinds: QuoteKind[], allVoices: boolean): Promise<number> {
-  const kindWhere = kinds.length ? { kind: { in: kinds } } : {};
-  if (allVoices) return db.quote.count({ where: kindWhere });
-  let total = 0;
-  for (let i = 0; i < voiceIds.length; i += 5000) {
-    total += await db.quote.count({ where: { voiceId: { in: voiceIds.slice(i, i + 5000) }, ...kindWhere } });
-  }
-  return total;
+    keep: search.matches ? async (from, to) => new Set(await findQuoteIds(db, selectQuotes(search, kind, search.results.slice(from, to)))) : keepAll,
+    selection: describeQuery(search.results.length, selection.query, search.facts),
+    rows: selectQuotes(search, kind).length,
+  };
 }
 
 export type ExportStart = {
@@ -87,7 +85,7 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     citeCorpusAs: corpus.citation,
   };
   const format = EXPORT_FORMATS[request.format];
-  const writer = format.create({
+  const writer = await format.create({
     shape: request.shape,
     provenance,
     bom: request.bom,
@@ -103,7 +101,8 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
       yield writer.begin();
       let done = 0;
       for (let i = 0; i < plan.ids.length; i += BATCH) {
-        const batch = await findExportVoices(db, plan.ids.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds: plan.quoteIds, permalinks });
+        const quoteIds = await plan.keep(i, i + BATCH);
+        const batch = await findExportVoices(db, plan.ids.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds, permalinks });
         const text = writer.write(batch);
         if (text) yield text;
         done += request.shape === "quotes" ? batch.reduce((n, v) => n + v.quotes.length, 0) : batch.length;

@@ -1,8 +1,8 @@
 import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "../search/describe-query";
-import { findMatchingQuoteIds } from "../search/find-text-matches";
-import { searchVoices } from "../search/search-voices";
+import { findQuoteIds } from "../search/search-index";
+import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { VoiceQuery } from "../search/voice-query";
 
 export type QuoteWithSpeaker = {
@@ -24,10 +24,12 @@ export type QuoteWithSpeaker = {
  * Ordered like the voices, then as each voice's quotes appear.
  */
 export async function findQuotes(db: Database, query: VoiceQuery) {
-  const { facts, ftsQuery, matches, results } = await searchVoices(db, query);
-  const voiceOrder = new Map(results.map((v, i) => [v.id, i]));
+  const search = await searchVoices(db, query);
+  const selected = selectQuotes(search, query.kind);
+  const start = (query.page - 1) * query.pageSize;
+  const ids = await findQuoteIds(db, selected.slice(start, start + query.pageSize));
   const rows = await db.quote.findMany({
-    where: { voiceId: { in: [...voiceOrder.keys()] }, ...(query.kind.length ? { kind: { in: query.kind } } : {}) },
+    where: { id: { in: ids } },
     select: {
       id: true,
       text: true,
@@ -36,7 +38,6 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
       documentId: true,
       start: true,
       end: true,
-      position: true,
       voice: {
         select: {
           id: true,
@@ -51,13 +52,8 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
       },
     },
   });
-  const quoteIds = matches && ftsQuery ? await findMatchingQuoteIds(db, ftsQuery, query.kind, results.filter((v) => matches.get(v.id)?.quoteMatched).map((v) => v.id)) : null;
-  const kept = rows
-    .filter((q) => !matches || matches.get(q.voice.id)?.voiceMatched || quoteIds?.has(q.id))
-    .sort((a, b) => voiceOrder.get(a.voice.id)! - voiceOrder.get(b.voice.id)! || a.position - b.position);
-
-  const start = (query.page - 1) * query.pageSize;
-  const items: QuoteWithSpeaker[] = kept.slice(start, start + query.pageSize).map((q) => ({
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items: QuoteWithSpeaker[] = ids.map((id) => byId.get(id)!).map((q) => ({
     id: q.id,
     text: q.text,
     kind: q.kind as QuoteKind,
@@ -76,5 +72,5 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
     },
     source: { slug: q.voice.source.id, title: q.voice.source.title, publisher: q.voice.source.publisher, publishedAt: q.voice.source.publishedAt, url: q.voice.source.url },
   }));
-  return { total: kept.length, items, query, description: describeQuery(results.length, query, facts) };
+  return { total: selected.length, items, query, description: describeQuery(search.results.length, query, search.facts) };
 }

@@ -1,71 +1,110 @@
-import type { QuoteKind } from "../corpus/vocabulary";
+import { QUOTE_KINDS, type QuoteKind } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
-import type { TextMatch } from "./filter-voices";
+import type { SearchIndex } from "./search-index";
 
 /**
- * At most this many matching voices are ranked and counted; past it the results say
- * "at least". A common word in a million quotes would otherwise ship every match to JS.
+ * Up to this many hits in one index are ranked by SQLite's bm25(). Past it, bm25 over
+ * every hit would cost more than the rest of the search together (a word in a third of a
+ * million quotes: half a second), so the hits are scored from their length instead; see
+ * approximateScore.
  */
-export const MATCH_CAP = 10_000;
+export const RANK_CAP = 20_000;
 
-const kindFilter = (kinds: QuoteKind[]) => (kinds.length ? Prisma.sql`AND q."kind" IN (${Prisma.join(kinds)})` : Prisma.empty);
+// FTS5's bm25 defaults
+const K1 = 1.2;
+const B = 0.75;
 
-type Hit = { voiceId: string; rank: number };
+/** What a text search matched. Voices are indexed by VoiceFacts.order, quotes by rowid. */
+export type TextMatches = {
+  /** Each voice's best rank (lower is better); Infinity when it did not match. */
+  rank: Float64Array;
+  /** 1 for a voice whose name, occupation, heritage or place matched: then all its quotes count. */
+  voiceMatched: Uint8Array;
+  /** 1 for each quote whose words matched (and is of a selected kind). */
+  quoteHits: Uint8Array;
+  /** "bm25" when every hit was ranked by SQLite; "approximate" when some index had more than RANK_CAP hits. */
+  ranking: "bm25" | "approximate";
+};
+
+type Hits = { rowids: number[]; scores: number[] | null };
 
 /**
- * Every voice whose quotes, name, occupation, heritage or place match `ftsQuery` (from
- * buildFtsQuery), with its best rank (bm25: lower is better), best first, up to MATCH_CAP.
+ * The rowids that match in one full-text index, with their bm25 scores when there are
+ * at most RANK_CAP of them. Rowids come back as one JSON array: a row per hit would cost
+ * more than the matching itself.
  */
-export async function findTextMatches(db: Database, ftsQuery: string, kinds: QuoteKind[]): Promise<{ matches: Map<string, TextMatch>; truncated: boolean }> {
-  const [quoteHits, voiceHits, placeHits] = await Promise.all([
-    // bm25() cannot sit inside an aggregate, hence the materialised step
-    db.$queryRaw<Hit[]>`
-      WITH hits AS MATERIALIZED (
-        SELECT q."voiceId" AS voiceId, bm25("QuoteSearch") AS score
-        FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid
-        WHERE "QuoteSearch" MATCH ${ftsQuery} ${kindFilter(kinds)}
-      )
-      SELECT voiceId, MIN(score) AS rank FROM hits GROUP BY voiceId ORDER BY rank LIMIT ${MATCH_CAP + 1}`,
-    db.$queryRaw<Hit[]>`
-      SELECT v."id" AS voiceId, bm25("VoiceSearch") AS rank
-      FROM "VoiceSearch" JOIN "Voice" v ON v.rowid = "VoiceSearch".rowid
-      WHERE "VoiceSearch" MATCH ${ftsQuery} ORDER BY rank LIMIT ${MATCH_CAP + 1}`,
-    db.$queryRaw<Hit[]>`
-      WITH places AS MATERIALIZED (
-        SELECT p."id" AS placeId, bm25("PlaceSearch") AS score
-        FROM "PlaceSearch" JOIN "Place" p ON p.rowid = "PlaceSearch".rowid
-        WHERE "PlaceSearch" MATCH ${ftsQuery}
-      )
-      SELECT v."id" AS voiceId, places.score AS rank FROM places JOIN "Voice" v ON v."placeId" = places.placeId LIMIT ${MATCH_CAP + 1}`,
-  ]);
-  const matches = new Map<string, TextMatch>();
-  for (const hit of quoteHits) matches.set(hit.voiceId, { rank: hit.rank, quoteMatched: true, voiceMatched: false });
-  for (const hit of [...voiceHits, ...placeHits]) {
-    const known = matches.get(hit.voiceId);
-    if (known) {
-      known.voiceMatched = true;
-      known.rank = Math.min(known.rank, hit.rank);
-    } else {
-      matches.set(hit.voiceId, { rank: hit.rank, quoteMatched: false, voiceMatched: true });
-    }
-  }
-  const truncated = quoteHits.length > MATCH_CAP || voiceHits.length > MATCH_CAP || placeHits.length > MATCH_CAP || matches.size > MATCH_CAP;
-  if (matches.size > MATCH_CAP) {
-    const best = [...matches].sort((a, b) => a[1].rank - b[1].rank).slice(0, MATCH_CAP);
-    return { matches: new Map(best), truncated };
-  }
-  return { matches, truncated };
+async function findHits(db: Database, table: "QuoteSearch" | "VoiceSearch", ftsQuery: string, rankCap: number): Promise<Hits> {
+  const name = Prisma.raw(`"${table}"`);
+  const [found] = await db.$queryRaw<{ rowids: string }[]>`SELECT json_group_array(rowid) AS rowids FROM ${name} WHERE ${name} MATCH ${ftsQuery}`;
+  const rowids = JSON.parse(found!.rowids) as number[];
+  if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
+  // bm25() cannot sit inside an aggregate, hence the materialised step
+  const [ranked] = await db.$queryRaw<{ rowids: string; scores: string }[]>`
+    WITH hits AS MATERIALIZED (SELECT rowid AS r, bm25(${name}) AS s FROM ${name} WHERE ${name} MATCH ${ftsQuery})
+    SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`;
+  return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
 }
 
-/** The ids of the quotes whose words match, among the given voices (for /api/quotes and exports). */
-export async function findMatchingQuoteIds(db: Database, ftsQuery: string, kinds: QuoteKind[], voiceIds: string[]): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (let i = 0; i < voiceIds.length; i += 500) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT q."id" AS id FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid
-      WHERE "QuoteSearch" MATCH ${ftsQuery} AND q."voiceId" IN (${Prisma.join(voiceIds.slice(i, i + 500))}) ${kindFilter(kinds)}`;
-    for (const row of rows) ids.add(row.id);
+/**
+ * bm25 as if the whole query were one term found once in the text: for a word common
+ * enough to pass RANK_CAP this is what bm25 mostly measures anyway, preferring shorter
+ * texts. `matched` of `total` texts matched.
+ */
+function approximateScore(matched: number, total: number, averageLength: number): (length: number) => number {
+  const idf = Math.log((total - matched + 0.5) / (matched + 0.5) + 1);
+  return (length) => (-idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * length) / averageLength));
+}
+
+/** A search that matched nothing (the box held no word to look for). */
+export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatches {
+  return { rank: new Float64Array(voiceCount).fill(Infinity), voiceMatched: new Uint8Array(voiceCount), quoteHits: new Uint8Array(quoteRowids), ranking: "bm25" };
+}
+
+/**
+ * Every voice whose quotes (of the given kinds), name, occupation, heritage or place match
+ * `ftsQuery` (from buildFtsQuery), with its best rank, and which quotes matched.
+ * `rankCap` is RANK_CAP but for tests.
+ */
+export async function findTextMatches(db: Database, index: SearchIndex, ftsQuery: string, kinds: QuoteKind[], rankCap = RANK_CAP): Promise<TextMatches> {
+  const { facts, voiceAt, quotes } = index;
+  const [quoteHits, voiceHits, placeHits] = await Promise.all([
+    findHits(db, "QuoteSearch", ftsQuery, rankCap),
+    findHits(db, "VoiceSearch", ftsQuery, rankCap),
+    db.$queryRaw<{ placeId: string; rank: number }[]>`
+      SELECT p."id" AS placeId, bm25("PlaceSearch") AS rank
+      FROM "PlaceSearch" JOIN "Place" p ON p.rowid = "PlaceSearch".rowid WHERE "PlaceSearch" MATCH ${ftsQuery}`,
+  ]);
+
+  const wanted = kinds.length ? new Set(kinds.map((kind) => QUOTE_KINDS.indexOf(kind))) : null;
+  const { rank, voiceMatched, quoteHits: matchedQuotes } = noTextMatches(facts.length, quotes.voiceOf.length);
+  const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
+  quoteHits.rowids.forEach((rowid, n) => {
+    const voice = quotes.voiceOf[rowid] ?? -1;
+    if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) return;
+    matchedQuotes[rowid] = 1;
+    const score = quoteHits.scores ? quoteHits.scores[n]! : quoteScore(quotes.lengthOf[rowid]!);
+    if (score < rank[voice]!) rank[voice] = score;
+  });
+
+  // a voice's fields have no stored length: past RANK_CAP they rank as a quote of average length
+  const voiceScore = approximateScore(voiceHits.rowids.length, facts.length, 1)(1);
+  const matchVoice = (voice: number, score: number) => {
+    voiceMatched[voice] = 1;
+    if (score < rank[voice]!) rank[voice] = score;
+  };
+  voiceHits.rowids.forEach((rowid, n) => {
+    const voice = voiceAt.get(rowid);
+    if (voice !== undefined) matchVoice(voice, voiceHits.scores ? voiceHits.scores[n]! : voiceScore);
+  });
+  if (placeHits.length) {
+    const placeRank = new Map(placeHits.map((hit) => [hit.placeId, hit.rank]));
+    facts.forEach((voice, i) => {
+      const score = voice.placeId === null ? undefined : placeRank.get(voice.placeId);
+      if (score !== undefined) matchVoice(i, score);
+    });
   }
-  return ids;
+
+  const approximate = (hits: Hits) => hits.scores === null && hits.rowids.length > 0;
+  return { rank, voiceMatched, quoteHits: matchedQuotes, ranking: approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25" };
 }

@@ -23,8 +23,11 @@ export type VoiceCard = {
 
 export type VoiceSearchResult = {
   total: number;
-  /** True when the search matched more voices than are ranked and counted (MATCH_CAP): total is then a floor. */
-  truncated: boolean;
+  /**
+   * How relevance was measured: "bm25" by SQLite for every match, or "approximate" when a
+   * word is so common (more than RANK_CAP hits) that matches were ranked by length instead.
+   */
+  ranking: "bm25" | "approximate";
   items: VoiceCard[];
   facets: FacetCounts;
   query: VoiceQuery;
@@ -35,12 +38,12 @@ export type VoiceSearchResult = {
 
 /** The explorer's one query: filtered, faceted, sorted, paginated voices. */
 export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
-  const { facts, results, facets, unsearchable, truncated } = await searchVoices(db, query);
+  const { facts, results, facets, unsearchable, ranking } = await searchVoices(db, query);
   const start = (query.page - 1) * query.pageSize;
   const pageIds = results.slice(start, start + query.pageSize).map((v) => v.id);
   return {
     total: results.length,
-    truncated,
+    ranking,
     items: await findVoiceCards(db, pageIds, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
     facets,
     query,

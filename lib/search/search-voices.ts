@@ -1,11 +1,13 @@
+import { QUOTE_KINDS, type QuoteKind } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
-import { filterVoices, sortVoices, type TextMatch } from "./filter-voices";
-import { findTextMatches } from "./find-text-matches";
+import { filterVoices, sortVoices } from "./filter-voices";
+import { findTextMatches, noTextMatches } from "./find-text-matches";
 import { buildFtsQuery } from "./fts-query";
-import { loadVoiceFacts } from "./voice-facts";
+import { loadSearchIndex } from "./search-index";
+import type { VoiceFacts } from "./voice-facts";
 import type { VoiceQuery } from "./voice-query";
 
-type Search = Awaited<ReturnType<typeof runSearch>>;
+export type Search = Awaited<ReturnType<typeof runSearch>>;
 
 // Recent searches per connection, keyed by everything but the page: paging through
 // results, or the same filters asked again, costs nothing. A reseed opens a new
@@ -36,12 +38,44 @@ export function searchVoices(db: Database, query: VoiceQuery, options: { cached?
 }
 
 async function runSearch(db: Database, query: VoiceQuery) {
-  const facts = await loadVoiceFacts(db);
+  const index = await loadSearchIndex(db);
   const ftsQuery = query.q.trim() ? buildFtsQuery(query.q) : null;
   const unsearchable = query.q.trim() !== "" && ftsQuery === null;
-  const found = ftsQuery && !unsearchable ? await findTextMatches(db, ftsQuery, query.kind) : null;
-  const matches: Map<string, TextMatch> | null = unsearchable ? new Map() : (found?.matches ?? null);
-  const { results, facets } = filterVoices(facts, query, matches);
+  const matches = unsearchable
+    ? noTextMatches(index.facts.length, index.quotes.voiceOf.length)
+    : ftsQuery
+      ? await findTextMatches(db, index, ftsQuery, query.kind)
+      : null;
+  const { results, facets } = filterVoices(index.facts, query, matches);
   sortVoices(results, query, matches);
-  return { facts, ftsQuery, matches, truncated: found?.truncated ?? false, results, facets, unsearchable };
+  return {
+    facts: index.facts,
+    index,
+    /** What the text search matched; null without one. */
+    matches,
+    ranking: matches?.ranking ?? "bm25",
+    results,
+    facets,
+    unsearchable,
+  };
+}
+
+/**
+ * The rowids of the quotes a search selects, voice by voice in result order, each voice's
+ * in its own order: quotes of the selected kinds and, with a search, the ones whose words
+ * matched (every one of a voice matched by its name, occupation, heritage or place).
+ */
+export function selectQuotes(search: Search, kinds: QuoteKind[], voices: VoiceFacts[] = search.results): number[] {
+  const { quotes } = search.index;
+  const wanted = kinds.length ? new Set(kinds.map((kind) => QUOTE_KINDS.indexOf(kind))) : null;
+  const selected: number[] = [];
+  for (const voice of voices) {
+    const wholeVoice = !search.matches || search.matches.voiceMatched[voice.order] === 1;
+    for (let n = quotes.starts[voice.order]!; n < quotes.starts[voice.order + 1]!; n++) {
+      const rowid = quotes.rowids[n]!;
+      if (wanted && !wanted.has(quotes.kindOf[rowid]!)) continue;
+      if (wholeVoice || search.matches!.quoteHits[rowid] === 1) selected.push(rowid);
+    }
+  }
+  return selected;
 }

@@ -1,3 +1,4 @@
+import type { VoiceRanks } from "@/lib/search/filter-voices";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
 
 let order = 0;
@@ -21,4 +22,11 @@ export function makeVoiceFacts(id: string, facts: Partial<VoiceFacts> = {}): Voi
     order: order++,
     ...facts,
   };
+}
+
+/** A text search's ranks over hand-made voices: the named ones matched with these ranks, no other. */
+export function makeVoiceRanks(facts: VoiceFacts[], ranks: Record<string, number>): VoiceRanks {
+  const rank = new Float64Array(Math.max(0, ...facts.map((v) => v.order)) + 1).fill(Infinity);
+  for (const voice of facts) if (voice.id in ranks) rank[voice.order] = ranks[voice.id]!;
+  return { rank };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { describeQuery } from "@/lib/search/describe-query";
 import { ageBandOf } from "@/lib/search/facets";
-import { filterVoices, sortVoices, type TextMatch } from "@/lib/search/filter-voices";
+import { filterVoices, sortVoices } from "@/lib/search/filter-voices";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
-import { makeVoiceFacts } from "../helpers/voice-facts";
+import { makeVoiceFacts, makeVoiceRanks } from "../helpers/voice-facts";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 const voice = (id: string, facts: Partial<VoiceFacts>) => makeVoiceFacts(id, { sourceDate: "2022-03-23", ...facts });
@@ -65,8 +65,7 @@ describe("filterVoices", () => {
   });
 
   it("keeps only text matches when there is a search", () => {
-    const matches = new Map<string, TextMatch>([["dana", { rank: -1, quoteMatched: false, voiceMatched: true }]]);
-    expect(ids(filterVoices(FACTS, q("q=x"), matches).results)).toEqual(["dana"]);
+    expect(ids(filterVoices(FACTS, q("q=x"), makeVoiceRanks(FACTS, { dana: -1 })).results)).toEqual(["dana"]);
   });
 });
 
@@ -81,11 +80,16 @@ describe("sortVoices", () => {
   });
 
   it("by relevance: best rank first, corpus order without a search", () => {
-    const match = (rank: number): TextMatch => ({ rank, quoteMatched: false, voiceMatched: true });
-    const matches = new Map([["erlan", match(-5)], ["aigerim", match(-1)]]);
-    const matched = FACTS.filter((v) => matches.has(v.id));
+    const matches = makeVoiceRanks(FACTS, { erlan: -5, aigerim: -1 });
+    const matched = FACTS.filter((v) => matches.rank[v.order] !== Infinity);
     expect(ids(sortVoices(matched, q("q=x"), matches))).toEqual(["erlan", "aigerim"]);
     expect(ids(sortVoices([...FACTS].reverse(), q(""), null))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
+  });
+
+  it("by relevance: equal ranks keep corpus order, whatever order they arrive in", () => {
+    const matches = makeVoiceRanks(FACTS, { erlan: -2, dana: -2, bolat: -2, aigerim: -7 });
+    expect(ids(sortVoices([...FACTS].reverse(), q("q=x"), matches))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
+    expect(ids(sortVoices([...FACTS], q("q=x"), matches))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
   });
 });
 

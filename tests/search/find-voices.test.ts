@@ -75,6 +75,22 @@ describe("findQuotes", () => {
     const result = await findQuotes(db, parseVoiceQuery(new URLSearchParams("source=window-on-eurasia-kazakhstan-opposes-war")));
     expect(result.items.map((q) => q.id)).toEqual(["vyacheslav-polovinko-1", "vyacheslav-polovinko-2", "vyacheslav-polovinko-3"]);
   });
+
+  it("pages through quotes, not voices", async () => {
+    const all = await findQuotes(db, parseVoiceQuery(new URLSearchParams("pageSize=100")));
+    const page = await findQuotes(db, parseVoiceQuery(new URLSearchParams("pageSize=7&page=3")));
+    expect(all.items).toHaveLength(all.total);
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((q) => q.id)).toEqual(all.items.slice(14, 21).map((q) => q.id));
+  });
+
+  it("with a search, keeps the quotes whose words match, and every quote of a voice matched by name", async () => {
+    const byWord = await findQuotes(db, parseVoiceQuery(new URLSearchParams("q=propaganda&pageSize=100")));
+    expect(byWord.total).toBeGreaterThan(0);
+    expect(byWord.items.every((q) => /propaganda/i.test(q.text))).toBe(true);
+    const byName = await findQuotes(db, parseVoiceQuery(new URLSearchParams("q=Polovinko&pageSize=100")));
+    expect(byName.items.map((q) => q.id)).toEqual(["vyacheslav-polovinko-1", "vyacheslav-polovinko-2", "vyacheslav-polovinko-3"]);
+  });
 });
 
 describe("the search index", () => {

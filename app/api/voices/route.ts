@@ -12,7 +12,7 @@ export async function GET(request: Request) {
       total: result.total,
       items: result.items,
       facets: result.facets,
-      query: { ...result.query, description: result.description, unsearchable: result.unsearchable },
+      query: { ...result.query, description: result.description, unsearchable: result.unsearchable, ranking: result.ranking },
     });
   });
 }

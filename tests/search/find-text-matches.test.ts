@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUOTE_KINDS } from "@/lib/corpus/vocabulary";
+import type { Database } from "@/lib/db/create-prisma-client";
+import { findTextMatches } from "@/lib/search/find-text-matches";
+import { buildFtsQuery } from "@/lib/search/fts-query";
+import { loadSearchIndex, type SearchIndex } from "@/lib/search/search-index";
+import { seedFreshDatabase } from "../helpers/seeded-database";
+
+let db: Database;
+let index: SearchIndex;
+beforeAll(async () => {
+  ({ db } = await seedFreshDatabase());
+  index = await loadSearchIndex(db);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const matched = (rank: Float64Array) => index.facts.filter((v) => rank[v.order] !== Infinity).map((v) => v.id);
+const quoteRowids = (hits: Uint8Array) => [...hits.keys()].filter((rowid) => hits[rowid] === 1);
+
+describe("findTextMatches", () => {
+  it("ranks with bm25 up to the cap, and matches the same voices and quotes by length past it", async () => {
+    const fts = buildFtsQuery("Russia")!;
+    const exact = await findTextMatches(db, index, fts, []);
+    const approximate = await findTextMatches(db, index, fts, [], 1);
+    expect(exact.ranking).toBe("bm25");
+    expect(approximate.ranking).toBe("approximate");
+    expect(matched(exact.rank).length).toBeGreaterThan(3);
+    expect(matched(approximate.rank)).toEqual(matched(exact.rank));
+    expect(quoteRowids(approximate.quoteHits)).toEqual(quoteRowids(exact.quoteHits));
+  });
+
+  it("past the cap, a voice whose matching quote is shorter ranks better", async () => {
+    const { rank, quoteHits, voiceMatched } = await findTextMatches(db, index, buildFtsQuery("Russia")!, [], 1);
+    const { quotes } = index;
+    // voices matched by their quotes alone: rank follows their shortest matching quote
+    const shortest = index.facts
+      .filter((v) => rank[v.order] !== Infinity && voiceMatched[v.order] === 0)
+      .map((v) => {
+        const rowids = Array.from(quotes.rowids.subarray(quotes.starts[v.order], quotes.starts[v.order + 1])).filter((r) => quoteHits[r] === 1);
+        return { rank: rank[v.order]!, length: Math.min(...rowids.map((r) => quotes.lengthOf[r]!)) };
+      })
+      .sort((a, b) => a.length - b.length);
+    expect(shortest.length).toBeGreaterThan(2);
+    for (let i = 1; i < shortest.length; i++) expect(shortest[i]!.rank).toBeGreaterThanOrEqual(shortest[i - 1]!.rank);
+    expect(shortest[0]!.rank).toBeLessThan(shortest.at(-1)!.rank);
+  });
+
+  it("keeps only quotes of the selected kinds", async () => {
+    const fts = buildFtsQuery("Russia")!;
+    const all = quoteRowids((await findTextMatches(db, index, fts, [])).quoteHits);
+    const paraphrases = quoteRowids((await findTextMatches(db, index, fts, ["paraphrase"])).quoteHits);
+    expect(paraphrases.length).toBeGreaterThan(0);
+    expect(paraphrases.length).toBeLessThan(all.length);
+    expect(paraphrases.every((rowid) => QUOTE_KINDS[index.quotes.kindOf[rowid]!] === "paraphrase" && all.includes(rowid))).toBe(true);
+  });
+});
