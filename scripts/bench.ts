@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { generateSyntheticCorpus } from "../lib/scale/generate-synthetic-corpus";
-import { machineDetails, measureLoad, measureSearch, measureSqliteFloor, runMeasured, tsxCommand, TYPICAL_QUERIES } from "../lib/tooling/benchmarks";
+import { machineDetails, measureLoad, measureSearch, measureSqliteFloor, runMeasured, exportCommand, TYPICAL_QUERIES } from "../lib/tooling/benchmarks";
 import { buildApp, serveApp } from "../lib/tooling/serve-app";
 import { runCli } from "./run-cli";
 
@@ -66,7 +66,7 @@ runCli(async () => {
 
   console.error("CSV export of every quote…");
   const csv = path.join(dir, "all-quotes.csv");
-  const [command, args] = tsxCommand(root, "export.ts");
+  const [command, args] = exportCommand(root);
   const exported = await runMeasured(command, [...args, "--format", "csv", "--out", csv], { DATABASE_URL: `file:${dbPath}` }, root);
   await rm(csv, { force: true });
   if (exported.code !== 0) throw new Error(`The export failed:\n${exported.stderr}`);

@@ -43,6 +43,8 @@ runCli(async () => {
   }
 
   const db = openExistingDatabase();
+  // an export reads the file once, front to back: SQLite's 16 MB page cache would only hold memory
+  await db.$queryRawUnsafe("PRAGMA cache_size = -2000");
   const out = values.out as string | undefined;
   const partial = out ? `${out}.partial` : undefined;
   try {

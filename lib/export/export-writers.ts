@@ -1,6 +1,5 @@
 import { stringify } from "csv-stringify/sync";
 import { buildArticleItem, buildQuoteEntryItem, buildVoiceEntryItem, type CorpusStamp, type CslItem } from "../citation/csl-items";
-import { formatBibtex, formatRis } from "../citation/format-citation";
 import { STANCE_LABELS } from "../corpus/vocabulary";
 import { PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
 import type { ExportFormat, ExportShape } from "./export-request";
@@ -17,11 +16,13 @@ export type ExportWriter = {
 
 type WriterOptions = { shape: ExportShape; provenance: Provenance; stamp: CorpusStamp; bom: boolean };
 
-export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; mediaType: string; create(o: WriterOptions): ExportWriter }> = {
-  csv: { label: "CSV", extension: "csv", mediaType: "text/csv; charset=utf-8", create: csvWriter },
-  json: { label: "JSON", extension: "json", mediaType: "application/json; charset=utf-8", create: jsonWriter },
-  jsonl: { label: "JSON Lines", extension: "jsonl", mediaType: "application/x-ndjson; charset=utf-8", create: jsonlWriter },
-  md: { label: "Markdown", extension: "md", mediaType: "text/markdown; charset=utf-8", create: markdownWriter },
+type ExportFormatSpec = { label: string; extension: string; mediaType: string; create(o: WriterOptions): Promise<ExportWriter> };
+
+export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
+  csv: { label: "CSV", extension: "csv", mediaType: "text/csv; charset=utf-8", create: async (o) => csvWriter(o) },
+  json: { label: "JSON", extension: "json", mediaType: "application/json; charset=utf-8", create: async (o) => jsonWriter(o) },
+  jsonl: { label: "JSON Lines", extension: "jsonl", mediaType: "application/x-ndjson; charset=utf-8", create: async (o) => jsonlWriter(o) },
+  md: { label: "Markdown", extension: "md", mediaType: "text/markdown; charset=utf-8", create: async (o) => markdownWriter(o) },
   bibtex: { label: "BibTeX", extension: "bib", mediaType: "application/x-bibtex; charset=utf-8", create: (o) => citationWriter(o, "bibtex") },
   ris: { label: "RIS", extension: "ris", mediaType: "application/x-research-info-systems; charset=utf-8", create: (o) => citationWriter(o, "ris") },
   "csl-json": { label: "CSL-JSON", extension: "json", mediaType: "application/vnd.citationstyles.csl+json; charset=utf-8", create: (o) => citationWriter(o, "csl-json") },
@@ -104,8 +105,12 @@ function markdownWriter({ provenance }: WriterOptions): ExportWriter {
   };
 }
 
-/** Bibliographic formats: every source article once, then a corpus entry per quote or voice. */
-function citationWriter({ shape, stamp, provenance }: WriterOptions, format: "bibtex" | "ris" | "csl-json"): ExportWriter {
+/**
+ * Bibliographic formats: every source article once, then a corpus entry per quote or voice.
+ * citation-js loads here, on first use: the other formats never pay its ~30 MB.
+ */
+async function citationWriter({ shape, stamp, provenance }: WriterOptions, format: "bibtex" | "ris" | "csl-json"): Promise<ExportWriter> {
+  const { formatBibtex, formatRis } = await import("../citation/format-citation");
   const seenSources = new Set<string>();
   let firstJson = true;
   const render = (entries: CslItem[]) => {

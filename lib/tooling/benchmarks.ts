@@ -169,7 +169,13 @@ export function machineDetails() {
   };
 }
 
-export function tsxCommand(root: string, script: string): [string, string[]] {
-  // node with tsx as a loader: one process, so /proc shows the export's own memory
-  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", script)]];
+/**
+ * The command `npm run export` runs, as [node, args], straight from package.json: the
+ * benchmark measures exactly what users run, as one process, so /proc shows its memory.
+ */
+export function exportCommand(root: string): [string, string[]] {
+  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const [node, ...args] = scripts.export!.split(" ");
+  if (node !== "node") throw new Error(`The export script should start with node, not ${node}`);
+  return [process.execPath, args];
 }

@@ -66,8 +66,8 @@ const PROVENANCE: Provenance = {
   citeCorpusAs: "Voices (corpus version abc123def456). http://localhost:3000/",
 };
 
-function run(format: ExportFormat, shape: ExportShape = "quotes", bom = false): string {
-  const writer = EXPORT_FORMATS[format].create({
+async function run(format: ExportFormat, shape: ExportShape = "quotes", bom = false): Promise<string> {
+  const writer = await EXPORT_FORMATS[format].create({
     shape,
     provenance: PROVENANCE,
     bom,
@@ -76,10 +76,13 @@ function run(format: ExportFormat, shape: ExportShape = "quotes", bom = false): 
   return writer.begin() + BATCHES.map((b) => writer.write(b)).join("") + writer.end();
 }
 
+// the outputs most tests read, made once (a citation format loads citation-js on first use)
+const OUTPUT = { csv: await run("csv"), md: await run("md"), bib: await run("bibtex"), ris: await run("ris"), cslJson: await run("csl-json") };
+
 const ALL_QUOTES = [...ZHANAR.quotes, ...ERLAN.quotes];
 
 describe("CSV", () => {
-  const csv = run("csv");
+  const csv = OUTPUT.csv;
   const rows: string[][] = parse(csv);
 
   it("has a header from the column registry, then one row per quote", () => {
@@ -112,13 +115,13 @@ describe("CSV", () => {
     for (const row of rows.slice(1)) expect(row.slice(-4)).toEqual([PROVENANCE.corpusVersion, PROVENANCE.exportedAt, PROVENANCE.selection, PROVENANCE.citeCorpusAs]);
   });
 
-  it("starts with a byte-order mark only when asked", () => {
+  it("starts with a byte-order mark only when asked", async () => {
     expect(csv.startsWith("\uFEFF")).toBe(false);
-    expect(run("csv", "quotes", true).startsWith("\uFEFFquote_id,")).toBe(true);
+    expect((await run("csv", "quotes", true)).startsWith("\uFEFFquote_id,")).toBe(true);
   });
 
-  it("has one row per voice in the voices shape, all quotes in one cell", () => {
-    const voiceRows: string[][] = parse(run("csv", "voices"));
+  it("has one row per voice in the voices shape, all quotes in one cell", async () => {
+    const voiceRows: string[][] = parse(await run("csv", "voices"));
     expect(voiceRows[0]!.slice(0, VOICE_COLUMNS.length)).toEqual(VOICE_COLUMNS.map((c) => c.id));
     expect(voiceRows.slice(1).map((r) => r[0])).toEqual(["zhanar", "erlan"]);
     expect(voiceRows[1]![VOICE_COLUMNS.findIndex((c) => c.id === "quotes")]).toBe(`'${ZHANAR.quotes.map((q) => q.text).join("\n")}`);
@@ -126,30 +129,30 @@ describe("CSV", () => {
 });
 
 describe("JSON and JSON Lines", () => {
-  it("JSON: provenance, then the items with the exact words untouched", () => {
-    const doc = JSON.parse(run("json"));
+  it("JSON: provenance, then the items with the exact words untouched", async () => {
+    const doc = JSON.parse(await run("json"));
     expect(doc.provenance).toEqual({ ...PROVENANCE, shape: "quotes" });
     expect(doc.items.map((i: { text: string }) => i.text)).toEqual(ALL_QUOTES.map((q) => q.text));
     expect(doc.items[0].voice).toMatchObject({ slug: "zhanar", name: "Жанар Сейткали", age: 41, place: null, heritage: null });
   });
 
-  it("JSON, voices shape: nested voices with their quotes", () => {
-    const doc = JSON.parse(run("json", "voices"));
+  it("JSON, voices shape: nested voices with their quotes", async () => {
+    const doc = JSON.parse(await run("json", "voices"));
     expect(doc.items.map((v: ExportVoice) => [v.slug, v.quotes.length])).toEqual([
       ["zhanar", 2],
       ["erlan", 3],
     ]);
   });
 
-  it("JSON Lines: a provenance line, then one line per item", () => {
-    const lines = run("jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+  it("JSON Lines: a provenance line, then one line per item", async () => {
+    const lines = (await run("jsonl")).trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ provenance: { ...PROVENANCE, shape: "quotes" } });
     expect(lines.slice(1).map((l) => l.text)).toEqual(ALL_QUOTES.map((q) => q.text));
   });
 });
 
 describe("Markdown", () => {
-  const md = run("md");
+  const md = OUTPUT.md;
 
   it("lists each voice with its quotes, words untouched, each with its permalink", () => {
     expect(md).toContain("## Жанар Сейткали (41, teacher, Almaty)");
@@ -169,7 +172,7 @@ describe("Markdown", () => {
 });
 
 describe("BibTeX", () => {
-  const bib = run("bibtex");
+  const bib = OUTPUT.bib;
 
   it("has the article once and an entry per quote, with unique keys", () => {
     const keys = [...bib.matchAll(/^@(?!comment)(\w+)\{([^,]+),/gm)].map((m) => `${m[1]}:${m[2]}`);
@@ -200,7 +203,7 @@ describe("BibTeX", () => {
 });
 
 describe("RIS", () => {
-  const ris = run("ris");
+  const ris = OUTPUT.ris;
   const records = ris.split(/^ER {2}- *$/m).map((r) => r.trim()).filter(Boolean);
 
   it("has the article once and a record per quote, each with its full id", () => {
@@ -224,14 +227,14 @@ describe("RIS", () => {
     );
   });
 
-  it("keeps every value on one line, so long quotes survive import", () => {
+  it("keeps every value on one line, so long quotes survive import", async () => {
     for (const line of ris.split("\n").filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-( |$)/);
     expect(ris).toContain("T1  - Жанар Сейткали, as quoted in Test Outlet (quote zhanar-1)");
   });
 });
 
 describe("CSL-JSON", () => {
-  const items = JSON.parse(run("csl-json"));
+  const items = JSON.parse(OUTPUT.cslJson);
 
   it("is an array: the article, then a dataset entry per quote", () => {
     expect(items.map((i: { id: string; type: string }) => `${i.type}:${i.id}`)).toEqual([
