@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";
+import { foldFacetValues } from "@/lib/search/facet-display";
 import { FACETS } from "@/lib/search/facets";
+import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
 import {
   buildQueryHref,
@@ -54,15 +56,7 @@ function Controls({ result }: { result: VoiceSearchResult }) {
         {FACETS.map((facet) => (
           <fieldset key={facet.key} className="facet">
             <legend>{facet.label}</legend>
-            {facets[facet.key].map((v) => (
-              <label key={`${v.value}-${v.selected}`} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
-                <input type="checkbox" name={facet.key} value={v.value} defaultChecked={v.selected} />
-                <span className="facet-label">{v.label}</span>
-                <span className="count" aria-label={`${v.count} ${v.count === 1 ? "voice" : "voices"}`}>
-                  {v.count}
-                </span>
-              </label>
-            ))}
+            <FacetOptions name={facet.key} values={facets[facet.key]} />
           </fieldset>
         ))}
         <fieldset className="facet">
@@ -91,6 +85,31 @@ function Controls({ result }: { result: VoiceSearchResult }) {
           Apply filters
         </button>
       </div>
+    </>
+  );
+}
+
+/** A facet's checkboxes; a long list shows its largest values and folds the rest under "N more". */
+function FacetOptions({ name, values }: { name: string; values: FacetValue[] }) {
+  const option = (v: FacetValue) => (
+    <label key={`${v.value}-${v.selected}`} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
+      <input type="checkbox" name={name} value={v.value} defaultChecked={v.selected} />
+      <span className="facet-label">{v.label}</span>
+      <span className="count" aria-label={`${v.count} ${v.count === 1 ? "voice" : "voices"}`}>
+        {v.count}
+      </span>
+    </label>
+  );
+  const { shown, folded } = foldFacetValues(values);
+  return (
+    <>
+      {shown.map(option)}
+      {folded.length > 0 && (
+        <details className="facet-more">
+          <summary>{folded.length} more</summary>
+          {folded.map(option)}
+        </details>
+      )}
     </>
   );
 }
