@@ -120,7 +120,7 @@ runCli(async () => {
     `| app overhead, uncached p95 / SQLite p95 | ${ratio.toFixed(2)}× | < ${TARGETS.overheadRatio}× |`,
     `| /api/voices, ${load.connections} connections, ${load.seconds} s | ${Math.round(load.throughput)} req/s, p99 ${load.latency.p99} ms, ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx | no errors |`,
     `| CSV export of all quotes | ${exported.seconds.toFixed(1)} s, peak memory ${exported.peakRssMb} MB | < ${TARGETS.exportPeakMb} MB |`,
-    `| facts loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
+    `| search index loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
     "",
     "| query | served p95 (ms) | uncached median (ms) | uncached p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
     "| --- | --- | --- | --- | --- | --- |",
