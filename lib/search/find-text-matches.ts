@@ -1,7 +1,7 @@
-import { QUOTE_KINDS, type QuoteKind } from "../corpus/vocabulary";
+import type { QuoteKind } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
-import type { SearchIndex } from "./search-index";
+import { kindCodes, type SearchIndex } from "./search-index";
 
 /**
  * Up to this many hits in one index are ranked by SQLite's bm25(). Past it, bm25 over
@@ -76,7 +76,7 @@ export async function findTextMatches(db: Database, index: SearchIndex, ftsQuery
       FROM "PlaceSearch" JOIN "Place" p ON p.rowid = "PlaceSearch".rowid WHERE "PlaceSearch" MATCH ${ftsQuery}`,
   ]);
 
-  const wanted = kinds.length ? new Set(kinds.map((kind) => QUOTE_KINDS.indexOf(kind))) : null;
+  const wanted = kindCodes(kinds);
   const { rank, voiceMatched, quoteHits: matchedQuotes } = noTextMatches(facts.length, quotes.voiceOf.length);
   const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
   quoteHits.rowids.forEach((rowid, n) => {

@@ -25,6 +25,11 @@ export type QuoteColumns = {
   rowids: Int32Array;
 };
 
+/** The codes in QuoteColumns.kindOf of the given kinds; null when no kind is selected (every kind counts). */
+export function kindCodes(kinds: QuoteKind[]): Set<number> | null {
+  return kinds.length ? new Set(kinds.map((kind) => QUOTE_KINDS.indexOf(kind))) : null;
+}
+
 export type SearchIndex = {
   facts: VoiceFacts[];
   /** Index in `facts` of each voice by its rowid (the voice search index reports rowids). */

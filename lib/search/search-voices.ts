@@ -1,9 +1,9 @@
-import { QUOTE_KINDS, type QuoteKind } from "../corpus/vocabulary";
+import type { QuoteKind } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { filterVoices, sortVoices } from "./filter-voices";
 import { findTextMatches, noTextMatches } from "./find-text-matches";
 import { buildFtsQuery } from "./fts-query";
-import { loadSearchIndex } from "./search-index";
+import { kindCodes, loadSearchIndex } from "./search-index";
 import type { VoiceFacts } from "./voice-facts";
 import type { VoiceQuery } from "./voice-query";
 
@@ -67,7 +67,7 @@ async function runSearch(db: Database, query: VoiceQuery) {
  */
 export function selectQuotes(search: Search, kinds: QuoteKind[], voices: VoiceFacts[] = search.results): number[] {
   const { quotes } = search.index;
-  const wanted = kinds.length ? new Set(kinds.map((kind) => QUOTE_KINDS.indexOf(kind))) : null;
+  const wanted = kindCodes(kinds);
   const selected: number[] = [];
   for (const voice of voices) {
     const wholeVoice = !search.matches || search.matches.voiceMatched[voice.order] === 1;
