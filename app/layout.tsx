@@ -15,7 +15,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 async function Footer() {
   await connection(); // the database is read per request, never at build time
-  const corpus = await getCorpusInfo(getDb());
+  const corpus = await getCorpusInfo(await getDb());
   return (
     <footer className="site-footer">
       <p>

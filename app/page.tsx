@@ -28,7 +28,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
   const query = parseVoiceQuery(await searchParams, "lenient");
-  const result = await findVoices(getDb(), query);
+  const result = await findVoices(await getDb(), query);
   return (
     <>
       <h1 className="visually-hidden">Explore the voices</h1>

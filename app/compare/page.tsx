@@ -27,7 +27,8 @@ export default async function ComparePage({ searchParams }: Props) {
     );
   }
   const slugs = parsed.data;
-  const found = await Promise.all(slugs.map((slug) => getVoice(getDb(), slug)));
+  const db = await getDb();
+  const found = await Promise.all(slugs.map((slug) => getVoice(db, slug)));
   const missing = slugs.filter((_, i) => !found[i]);
   const voices = found.filter((v): v is VoiceDetail => v !== null);
   const rows = buildCompareRows(voices);

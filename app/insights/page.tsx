@@ -24,7 +24,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const raw = await searchParams;
   const query = parseVoiceQuery(raw, "lenient");
   const row = RowSchema.parse([raw.row].flat()[0]);
-  const db = getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
+  const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
   const { facts, results } = await searchVoices(db, query);
   const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
   const quotes = await db.quote.findMany({

@@ -2,6 +2,7 @@ import "server-only";
 import { statSync } from "node:fs";
 import { createPrismaClient, type Database } from "./create-prisma-client";
 import { getDatabasePath } from "./database-path";
+import { takeTurn } from "./take-turn";
 
 // The web app reads the database and never writes it: only the seed does, and the seed
 // replaces the whole file with an atomic rename. A connection keeps reading the file it
@@ -16,7 +17,12 @@ const RETIRE_AFTER_MS = 30_000;
 // kept on globalThis so that development reloads do not open a connection per edit
 const state = globalThis as unknown as { voicesServed?: Served };
 
-export function getDb(): Database {
+/**
+ * The database to serve this request from, once the request's turn comes (see take-turn.ts):
+ * every page and API route reads through here, so none of them starves new connections.
+ */
+export async function getDb(): Promise<Database> {
+  await takeTurn();
   const now = Date.now();
   const current = state.voicesServed;
   if (current && now - current.checkedAt < CHECK_EVERY_MS) return current.client;

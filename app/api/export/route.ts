@@ -10,7 +10,7 @@ export async function GET(request: Request) {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
     let started;
     try {
-      started = await startExport(getDb(), exportRequest);
+      started = await startExport(await getDb(), exportRequest);
     } catch (error) {
       if (error instanceof ExportNotFoundError) return jsonError(404, error.message);
       if (error instanceof ExportTooLargeError) return jsonError(400, error.message, [{ parameter: "format", message: error.message }]);

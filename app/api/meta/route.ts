@@ -4,5 +4,5 @@ import { getDb } from "@/lib/db/client";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 
 export async function GET() {
-  return handleApi(async () => Response.json(await getCorpusInfo(getDb())));
+  return handleApi(async () => Response.json(await getCorpusInfo(await getDb())));
 }

@@ -6,7 +6,7 @@ import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
-    const result = await findQuotes(getDb(), parseVoiceQuery(new URL(request.url).searchParams));
+    const result = await findQuotes(await getDb(), parseVoiceQuery(new URL(request.url).searchParams));
     return Response.json({ total: result.total, items: result.items, query: { ...result.query, description: result.description } });
   });
 }

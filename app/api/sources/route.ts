@@ -4,5 +4,5 @@ import { getDb } from "@/lib/db/client";
 import { findSources } from "@/lib/sources/find-sources";
 
 export async function GET() {
-  return handleApi(async () => Response.json({ items: await findSources(getDb()) }));
+  return handleApi(async () => Response.json({ items: await findSources(await getDb()) }));
 }

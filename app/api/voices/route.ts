@@ -7,7 +7,7 @@ import { parseVoiceQuery } from "@/lib/search/voice-query";
 export async function GET(request: Request) {
   return handleApi(async () => {
     const query = parseVoiceQuery(new URL(request.url).searchParams);
-    const result = await findVoices(getDb(), query);
+    const result = await findVoices(await getDb(), query);
     return Response.json({
       total: result.total,
       items: result.items,

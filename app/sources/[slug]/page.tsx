@@ -11,7 +11,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadSource(params: Props["params"]): Promise<SourceDetail> {
   const parsed = SlugParamSchema.safeParse((await params).slug);
-  const source = parsed.success ? await getSource(getDb(), parsed.data) : null;
+  const source = parsed.success ? await getSource(await getDb(), parsed.data) : null;
   if (!source) notFound();
   return source;
 }

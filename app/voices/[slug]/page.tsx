@@ -19,14 +19,14 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadVoice(params: Props["params"]): Promise<VoiceDetail> {
   const parsed = SlugParamSchema.safeParse((await params).slug);
-  const voice = parsed.success ? await getVoice(getDb(), parsed.data) : null;
+  const voice = parsed.success ? await getVoice(await getDb(), parsed.data) : null;
   if (!voice) notFound();
   return voice;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const voice = await loadVoice(params);
-  const corpus = await getCorpusInfo(getDb());
+  const corpus = await getCorpusInfo(await getDb());
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VoicePage({ params }: Props) {
   const voice = await loadVoice(params);
-  const corpus = await getCorpusInfo(getDb());
+  const corpus = await getCorpusInfo(await getDb());
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     { label: "Age", value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null, attribute: "age" },

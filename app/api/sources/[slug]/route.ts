@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return handleApi(async () => {
     const parsed = parseSlug((await params).slug);
     if ("error" in parsed) return parsed.error;
-    const source = await getSource(getDb(), parsed.slug);
+    const source = await getSource(await getDb(), parsed.slug);
     return source ? Response.json(source) : jsonError(404, `No source with the slug "${parsed.slug}"`);
   });
 }

@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return handleApi(async () => {
     const parsed = parseSlug((await params).slug);
     if ("error" in parsed) return parsed.error;
-    const voice = await getVoice(getDb(), parsed.slug);
+    const voice = await getVoice(await getDb(), parsed.slug);
     return voice ? Response.json(voice) : jsonError(404, `No voice with the slug "${parsed.slug}"`);
   });
 }
