@@ -4,7 +4,9 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
 import { getDb } from "@/lib/db/client";
-import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, MATRIX_DIMENSIONS, toShares } from "@/lib/insights/build-insights";
+import { findMatrixQuotes } from "@/lib/insights/find-matrix-quotes";
+import { buildMapData, buildStanceMatrix, CHART_ROWS_MAX, countStances, DEMOSCOPE_NOVEMBER_2022, MATRIX_DIMENSIONS, toShares, type GroupRow } from "@/lib/insights/build-insights";
+import { FACET_FOLD_AFTER, FACET_SHOWN } from "@/lib/search/facet-display";
 import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
 import { searchVoices } from "@/lib/search/search-voices";
@@ -18,6 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const RowSchema = z.enum(MATRIX_DIMENSIONS).catch("ageBand");
 const facetLabel = (key: string) => FACETS.find((f) => f.key === key)!.label;
+const cellLabel = (count: number, row: string, stance: Stance) => `${count} ${count === 1 ? "voice" : "voices"}: ${row}, ${STANCE_LABELS[stance]}`;
 
 export default async function InsightsPage({ searchParams }: Props) {
   await connection();
@@ -27,14 +30,17 @@ export default async function InsightsPage({ searchParams }: Props) {
   const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
   const { facts, results } = await searchVoices(db, query);
   const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
-  const quotes = await db.quote.findMany({
-    where: { voiceId: { in: results.map((v) => v.id) }, ...(query.kind.length ? { kind: { in: query.kind } } : {}) },
-    orderBy: [{ voiceId: "asc" }, { position: "asc" }],
-    select: { id: true, text: true, kind: true, voiceId: true },
-  });
+  const quotes = await findMatrixQuotes(db, results.map((v) => v.id), query.kind);
   const names = new Map(results.map((v) => [v.id, v.name]));
   const matrix = buildStanceMatrix(results, row, facts);
   const bySource = buildStanceMatrix(results, "source", facts);
+  // a long list shows its largest sources first and folds the rest, like the explorer's facets
+  const sourceShares = bySource.length > FACET_FOLD_AFTER ? { shown: bySource.slice(0, FACET_SHOWN), folded: bySource.slice(FACET_SHOWN) } : { shown: bySource, folded: [] };
+  const sourceShare = (s: GroupRow) => (
+    <li key={s.value}>
+      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices ({Math.round((s.total * 100) / results.length)}%)
+    </li>
+  );
   const corpusShares = toShares(countStances(results));
   const map = buildMapData(results, places);
   const filtersHref = (path: string) => buildQueryHref(path, query, {});
@@ -69,7 +75,7 @@ export default async function InsightsPage({ searchParams }: Props) {
             <div className="compare-scroll">
               <table className="matrix">
                 <caption>
-                  Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns). Open a number to read the quotes behind it.
+                  Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns). {quotes ? "Open a number to read the quotes behind it." : "Each number opens its voices in the explorer."}
                   {row === "kind" && " A voice with both kinds of quote counts in both rows."}
                 </caption>
                 <thead>
@@ -91,13 +97,14 @@ export default async function InsightsPage({ searchParams }: Props) {
                         <td key={s}>
                           {r.counts[s] === 0 ? (
                             <span className="zero-cell">0</span>
-                          ) : (
+                          ) : quotes ? (
                             <details className="cell">
-                              <summary aria-label={`${r.counts[s]} ${r.counts[s] === 1 ? "voice" : "voices"}: ${r.label}, ${STANCE_LABELS[s]}`}>{r.counts[s]}</summary>
+                              <summary aria-label={cellLabel(r.counts[s], r.label, s)}>{r.counts[s]}</summary>
                               <ul>
                                 {r.voiceIds[s].flatMap((id) =>
                                   quotes
-                                    .filter((q) => q.voiceId === id && (row !== "kind" || q.kind === r.value))
+                                    .get(id)!
+                                    .filter((q) => row !== "kind" || q.kind === r.value)
                                     .map((q) => (
                                       <li key={q.id}>
                                         <q>{q.text}</q> <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
@@ -106,6 +113,10 @@ export default async function InsightsPage({ searchParams }: Props) {
                                 )}
                               </ul>
                             </details>
+                          ) : (
+                            <Link href={buildQueryHref("/", query, { [row]: [r.value], stance: [s] })} aria-label={cellLabel(r.counts[s], r.label, s)}>
+                              {r.counts[s]}
+                            </Link>
                           )}
                         </td>
                       ))}
@@ -120,13 +131,13 @@ export default async function InsightsPage({ searchParams }: Props) {
               Most voices come from a handful of articles, chosen by their reporters: read every figure here as a description of these articles, not of
               Kazakhstan.
             </p>
-            <ul className="source-share">
-              {bySource.map((s) => (
-                <li key={s.value}>
-                  <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices ({Math.round((s.total * 100) / results.length)}%)
-                </li>
-              ))}
-            </ul>
+            <ul className="source-share">{sourceShares.shown.map(sourceShare)}</ul>
+            {sourceShares.folded.length > 0 && (
+              <details className="facet-more">
+                <summary>{sourceShares.folded.length} more sources</summary>
+                <ul className="source-share">{sourceShares.folded.map(sourceShare)}</ul>
+              </details>
+            )}
           </section>
 
           <section aria-labelledby="charts-heading">
@@ -137,7 +148,15 @@ export default async function InsightsPage({ searchParams }: Props) {
               rows={buildStanceMatrix(results, "ageBand", facts).map((r) => ({ label: r.label, counts: r.counts }))}
             />
             <StanceChart id="by-region" caption="Stance by region (current official names)." rows={buildStanceMatrix(results, "region", facts).map((r) => ({ label: r.label, counts: r.counts }))} />
-            <StanceChart id="by-source" caption="Stance by source." rows={bySource.map((r) => ({ label: r.label, counts: r.counts }))} />
+            <StanceChart
+              id="by-source"
+              caption={
+                bySource.length > CHART_ROWS_MAX
+                  ? `Stance by source: the ${CHART_ROWS_MAX} sources with the most voices, of ${bySource.length}.`
+                  : "Stance by source."
+              }
+              rows={bySource.slice(0, CHART_ROWS_MAX).map((r) => ({ label: r.label, counts: r.counts }))}
+            />
             <StanceChart
               id="vs-survey"
               unit="%"

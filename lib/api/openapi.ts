@@ -3,6 +3,7 @@ import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-
 import { COMPARE_LIMITS } from "../compare/compare-query";
 import { RANK_CAP } from "../search/find-text-matches";
 import { EXPORT_FIELDS, EXPORT_LIMITS } from "../export/export-request";
+import { RELATED_SHOWN } from "../voices/get-voice";
 import { SlugParamSchema } from "./json-responses";
 
 const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
@@ -114,7 +115,7 @@ export function buildOpenApiDocument() {
           responses: listResponses,
         },
       },
-      "/api/voices/{slug}": { get: { summary: "One voice: attributes with evidence, stance, quotes, related voices", parameters: [slug], responses: itemResponses } },
+      "/api/voices/{slug}": { get: { summary: `One voice: attributes with evidence, stance, quotes, and related voices (same place, same stance: the first ${RELATED_SHOWN} of each by name, with their total)`, parameters: [slug], responses: itemResponses } },
       "/api/quotes": { get: { summary: "Quotes with their speaker's attributes, filtered like voices", parameters: queryParameters(), responses: listResponses } },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
       "/api/sources/{slug}": { get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses } },

@@ -10,6 +10,9 @@ import type { MultiKey } from "../search/voice-query";
 export const MATRIX_DIMENSIONS = ["ageBand", "city", "region", "role", "source", "kind"] as const satisfies readonly MultiKey[];
 export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
 
+/** A bar chart draws at most this many rows (the largest groups): a thousand bars say nothing. */
+export const CHART_ROWS_MAX = 20;
+
 export type StanceCounts = Record<Stance, number>;
 export type GroupRow = { value: string; label: string; counts: StanceCounts; voiceIds: Record<Stance, string[]>; total: number };
 
@@ -75,21 +78,29 @@ export function toShares(counts: StanceCounts): StanceCounts {
 }
 
 export type MapPoint = { placeId: string; name: string; latitude: number; longitude: number; counts: StanceCounts; total: number };
-export type OffMapGroup = { label: string; voices: { id: string; name: string }[] };
+/** Voices the map cannot show, by place (UNKNOWN for none stated): how many, and the first OFF_MAP_SHOWN. */
+export type OffMapGroup = { placeId: string; label: string; total: number; voices: { id: string; name: string }[] };
+
+/** How many voices each off-map group lists by name; the explorer, filtered by that place, has them all. */
+export const OFF_MAP_SHOWN = 12;
 
 /** Voices per place in Kazakhstan, and the voices the map cannot show (elsewhere, or no stated place). */
 export function buildMapData(voices: VoiceFacts[], places: { id: string; name: string; country: string; latitude: number; longitude: number }[]) {
   const byPlace = new Map(places.map((p) => [p.id, p]));
   const points = new Map<string, MapPoint>();
   const elsewhere = new Map<string, OffMapGroup>();
-  const unplaced: OffMapGroup = { label: "No place stated", voices: [] };
+  const unplaced: OffMapGroup = { placeId: UNKNOWN, label: "No place stated", total: 0, voices: [] };
+  const add = (group: OffMapGroup, v: VoiceFacts) => {
+    group.total += 1;
+    if (group.voices.length < OFF_MAP_SHOWN) group.voices.push({ id: v.id, name: v.name });
+  };
   for (const v of voices) {
     const place = v.placeId ? byPlace.get(v.placeId) : undefined;
     if (!place) {
-      unplaced.voices.push({ id: v.id, name: v.name });
+      add(unplaced, v);
     } else if (place.country !== "Kazakhstan") {
-      const group = elsewhere.get(place.id) ?? { label: `${place.name}, ${place.country}`, voices: [] };
-      group.voices.push({ id: v.id, name: v.name });
+      const group = elsewhere.get(place.id) ?? { placeId: place.id, label: `${place.name}, ${place.country}`, total: 0, voices: [] };
+      add(group, v);
       elsewhere.set(place.id, group);
     } else {
       const point = points.get(place.id) ?? { placeId: place.id, name: place.name, latitude: place.latitude, longitude: place.longitude, counts: zero(), total: 0 };
@@ -100,6 +111,6 @@ export function buildMapData(voices: VoiceFacts[], places: { id: string; name: s
   }
   return {
     points: [...points.values()].sort((a, b) => b.total - a.total),
-    offMap: [...elsewhere.values(), ...(unplaced.voices.length ? [unplaced] : [])],
+    offMap: [...elsewhere.values(), ...(unplaced.total ? [unplaced] : [])],
   };
 }

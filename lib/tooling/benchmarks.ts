@@ -159,6 +159,35 @@ export async function measureLoad(baseUrl: string, connections: number, seconds:
   };
 }
 
+/** Pages and API routes of the synthetic corpus, for one request each. */
+export const PAGES = [
+  "/",
+  "/?q=war&stance=neutral",
+  "/insights",
+  "/insights?row=source",
+  "/compare?v=synthetic-voice-0,synthetic-voice-1",
+  "/voices/synthetic-voice-0",
+  "/sources/synthetic-source-0",
+  "/api/voices",
+  "/api/quotes?q=war",
+  "/api/sources",
+  "/api/sources/synthetic-source-0",
+  "/api/voices/synthetic-voice-0",
+  "/api/meta",
+] as const;
+
+/** Each page once, in turn: status, time to the last byte and size, so that none fails or balloons at scale. */
+export async function measurePages(baseUrl: string) {
+  const results: { url: string; status: number; ms: number; bytes: number }[] = [];
+  for (const url of PAGES) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${url}`);
+    const body = await response.arrayBuffer();
+    results.push({ url, status: response.status, ms: performance.now() - started, bytes: body.byteLength });
+  }
+  return results;
+}
+
 export function machineDetails() {
   return {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,

@@ -20,11 +20,15 @@ export type VoiceDetail = {
   evidence: EvidenceSpan[];
   source: SourceRef;
   quotes: { id: string; kind: QuoteKind; text: string; context: string; document: string; start: number; end: number }[];
+  /** Other voices from the same place and with the same stance: the first RELATED_SHOWN by name, and how many in all. */
   related: {
-    sameCity: { slug: string; name: string; stance: Stance }[];
-    sameStance: { slug: string; name: string; city: string | null }[];
+    sameCity: { total: number; voices: { slug: string; name: string; stance: Stance }[] };
+    sameStance: { total: number; voices: { slug: string; name: string; city: string | null }[] };
   };
 };
+
+/** How many related voices a voice's page lists; the rest are a link to the explorer away. */
+export const RELATED_SHOWN = 12;
 
 /** One voice with everything its page and API entry show, or null for an unknown slug. */
 export async function getVoice(db: Database, slug: string): Promise<VoiceDetail | null> {
@@ -51,19 +55,15 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
   });
   if (!v) return null;
 
-  const [sameCity, sameStance] = await Promise.all([
+  const sameCityWhere = { placeId: v.placeId, id: { not: v.id } };
+  const sameStanceWhere = { stance: v.stance, id: { not: v.id } };
+  const [sameCity, sameCityTotal, sameStance, sameStanceTotal] = await Promise.all([
     v.placeId
-      ? db.voice.findMany({
-          where: { placeId: v.placeId, id: { not: v.id } },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true, stance: true },
-        })
+      ? db.voice.findMany({ where: sameCityWhere, orderBy: { name: "asc" }, take: RELATED_SHOWN, select: { id: true, name: true, stance: true } })
       : Promise.resolve([]),
-    db.voice.findMany({
-      where: { stance: v.stance, id: { not: v.id } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, cityAsPrinted: true },
-    }),
+    v.placeId ? db.voice.count({ where: sameCityWhere }) : Promise.resolve(0),
+    db.voice.findMany({ where: sameStanceWhere, orderBy: { name: "asc" }, take: RELATED_SHOWN, select: { id: true, name: true, cityAsPrinted: true } }),
+    db.voice.count({ where: sameStanceWhere }),
   ]);
 
   const order: EvidencedAttribute[] = ["age", "city", "occupation", "heritage"];
@@ -86,8 +86,8 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
     source: toSourceRef(v.source),
     quotes: v.quotes.map((q) => ({ id: q.id, kind: q.kind as QuoteKind, text: q.text, context: q.context, document: q.documentId, start: q.start, end: q.end })),
     related: {
-      sameCity: sameCity.map((r) => ({ slug: r.id, name: r.name, stance: r.stance as Stance })),
-      sameStance: sameStance.map((r) => ({ slug: r.id, name: r.name, city: r.cityAsPrinted })),
+      sameCity: { total: sameCityTotal, voices: sameCity.map((r) => ({ slug: r.id, name: r.name, stance: r.stance as Stance })) },
+      sameStance: { total: sameStanceTotal, voices: sameStance.map((r) => ({ slug: r.id, name: r.name, city: r.cityAsPrinted })) },
     },
   };
 }

@@ -20,7 +20,7 @@ function voice(slug: string, extra: Partial<VoiceDetail>): VoiceDetail {
     evidence: [],
     source: { slug: "od", type: "article", title: "T", publisher: "openDemocracy", authors: [], publishedAt: "2022-03-23", url: null },
     quotes: [],
-    related: { sameCity: [], sameStance: [] },
+    related: { sameCity: { total: 0, voices: [] }, sameStance: { total: 0, voices: [] } },
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STANCES } from "@/lib/corpus/vocabulary";
-import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, toShares } from "@/lib/insights/build-insights";
+import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, OFF_MAP_SHOWN, toShares } from "@/lib/insights/build-insights";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
 import { makeVoiceFacts } from "../helpers/voice-facts";
 
@@ -80,8 +80,15 @@ describe("buildMapData", () => {
 
   it("lists voices placed outside Kazakhstan and voices with no stated place beside the map", () => {
     expect(offMap).toEqual([
-      { label: "Kyiv, Ukraine", voices: [{ id: "c", name: "C" }] },
-      { label: "No place stated", voices: [{ id: "d", name: "D" }] },
+      { placeId: "kyiv", label: "Kyiv, Ukraine", total: 1, voices: [{ id: "c", name: "C" }] },
+      { placeId: "unknown", label: "No place stated", total: 1, voices: [{ id: "d", name: "D" }] },
     ]);
+  });
+
+  it("names only the first voices of a large off-map group and counts them all", () => {
+    const many = Array.from({ length: OFF_MAP_SHOWN + 5 }, (_, i) => voice(`u${i}`, { stance: "unclear" }));
+    const [unplaced] = buildMapData(many, PLACES).offMap;
+    expect(unplaced!.total).toBe(many.length);
+    expect(unplaced!.voices.map((v) => v.id)).toEqual(many.slice(0, OFF_MAP_SHOWN).map((v) => v.id));
   });
 });

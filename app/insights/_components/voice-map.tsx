@@ -48,7 +48,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
           offMap.map((group) => (
             <div key={group.label}>
               <h4>
-                {group.label} ({group.voices.length})
+                {group.label} ({group.total})
               </h4>
               <ul>
                 {group.voices.map((v) => (
@@ -57,6 +57,12 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
                   </li>
                 ))}
               </ul>
+              {group.total > group.voices.length && (
+                <p className="related-more">
+                  {`${group.total - group.voices.length} more. `}
+                  <Link href={cityHref(group.placeId)}>See them all in the explorer</Link>
+                </p>
+              )}
             </div>
           ))
         )}

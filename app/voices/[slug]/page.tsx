@@ -149,35 +149,52 @@ export default async function VoicePage({ params }: Props) {
             <h3>From {voice.place?.name ?? "the same city"}</h3>
             {!voice.place ? (
               <p className="unknown">No city stated.</p>
-            ) : voice.related.sameCity.length === 0 ? (
+            ) : voice.related.sameCity.total === 0 ? (
               <p className="unknown">No one else in the corpus.</p>
             ) : (
-              <ul>
-                {voice.related.sameCity.map((r) => (
-                  <li key={r.slug}>
-                    <Link href={`/voices/${r.slug}`}>{r.name}</Link> <StanceBadge stance={r.stance} />
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul>
+                  {voice.related.sameCity.voices.map((r) => (
+                    <li key={r.slug}>
+                      <Link href={`/voices/${r.slug}`}>{r.name}</Link> <StanceBadge stance={r.stance} />
+                    </li>
+                  ))}
+                </ul>
+                <MoreRelated {...voice.related.sameCity} href={`/?city=${voice.place.slug}`} who={`every voice from ${voice.place.name}`} />
+              </>
             )}
           </div>
           <div>
             <h3>Also: {STANCE_LABELS[voice.stance]}</h3>
-            {voice.related.sameStance.length === 0 ? (
+            {voice.related.sameStance.total === 0 ? (
               <p className="unknown">No one else in the corpus.</p>
             ) : (
-              <ul>
-                {voice.related.sameStance.map((r) => (
-                  <li key={r.slug}>
-                    <Link href={`/voices/${r.slug}`}>{r.name}</Link>
-                    {r.city ? `, ${r.city}` : ""}
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul>
+                  {voice.related.sameStance.voices.map((r) => (
+                    <li key={r.slug}>
+                      <Link href={`/voices/${r.slug}`}>{r.name}</Link>
+                      {r.city ? `, ${r.city}` : ""}
+                    </li>
+                  ))}
+                </ul>
+                <MoreRelated {...voice.related.sameStance} href={`/?stance=${voice.stance}`} who={`every voice marked “${STANCE_LABELS[voice.stance]}”`} />
+              </>
             )}
           </div>
         </div>
       </section>
     </article>
+  );
+}
+
+/** The related voices not listed, as a link to the explorer filtered to all of them. */
+function MoreRelated({ total, voices, href, who }: { total: number; voices: unknown[]; href: string; who: string }) {
+  if (total <= voices.length) return null;
+  return (
+    <p className="related-more">
+      {`${total - voices.length} more. `}
+      <Link href={href}>{`See ${who} in the explorer`}</Link>
+    </p>
   );
 }
