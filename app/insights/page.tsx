@@ -32,8 +32,8 @@ export default async function InsightsPage({ searchParams }: Props) {
   const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
   const quotes = await findMatrixQuotes(db, results.map((v) => v.id), query.kind);
   const names = new Map(results.map((v) => [v.id, v.name]));
-  const matrix = buildStanceMatrix(results, row, facts);
-  const bySource = buildStanceMatrix(results, "source", facts);
+  const matrix = buildStanceMatrix(results, row);
+  const bySource = buildStanceMatrix(results, "source");
   // a long list shows its largest sources first and folds the rest, like the explorer's facets
   const sourceShares = bySource.length > FACET_FOLD_AFTER ? { shown: bySource.slice(0, FACET_SHOWN), folded: bySource.slice(FACET_SHOWN) } : { shown: bySource, folded: [] };
   const sourceShare = (s: GroupRow) => (
@@ -145,9 +145,9 @@ export default async function InsightsPage({ searchParams }: Props) {
             <StanceChart
               id="by-age"
               caption="Stance by age band. The openDemocracy article reports a generational divide (“a pro-Russian stance among the older generations”); these are the voices it and the other sources quote."
-              rows={buildStanceMatrix(results, "ageBand", facts).map((r) => ({ label: r.label, counts: r.counts }))}
+              rows={buildStanceMatrix(results, "ageBand").map((r) => ({ label: r.label, counts: r.counts }))}
             />
-            <StanceChart id="by-region" caption="Stance by region (current official names)." rows={buildStanceMatrix(results, "region", facts).map((r) => ({ label: r.label, counts: r.counts }))} />
+            <StanceChart id="by-region" caption="Stance by region (current official names)." rows={buildStanceMatrix(results, "region").map((r) => ({ label: r.label, counts: r.counts }))} />
             <StanceChart
               id="by-source"
               caption={
