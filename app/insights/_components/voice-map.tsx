@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { arc, pie } from "d3-shape";
 import { scaleSqrt } from "d3-scale";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
@@ -57,12 +58,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
                   </li>
                 ))}
               </ul>
-              {group.total > group.voices.length && (
-                <p className="related-more">
-                  {`${group.total - group.voices.length} more. `}
-                  <Link href={cityHref(group.placeId)}>See them all in the explorer</Link>
-                </p>
-              )}
+              <MoreInExplorer total={group.total} shown={group.voices.length} href={cityHref(group.placeId)} label="See them all in the explorer" />
             </div>
           ))
         )}

@@ -11,6 +11,7 @@ import { voicePermalink } from "@/lib/meta/permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
+import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { StanceBadge } from "../../_components/stance-badge";
 import { CitePanel } from "./_components/cite-panel";
 import { QuoteInContext } from "./_components/quote-in-context";
@@ -160,7 +161,12 @@ export default async function VoicePage({ params }: Props) {
                     </li>
                   ))}
                 </ul>
-                <MoreRelated {...voice.related.sameCity} href={`/?city=${voice.place.slug}`} who={`every voice from ${voice.place.name}`} />
+                <MoreInExplorer
+                  total={voice.related.sameCity.total}
+                  shown={voice.related.sameCity.voices.length}
+                  href={`/?city=${voice.place.slug}`}
+                  label={`See every voice from ${voice.place.name} in the explorer`}
+                />
               </>
             )}
           </div>
@@ -178,7 +184,12 @@ export default async function VoicePage({ params }: Props) {
                     </li>
                   ))}
                 </ul>
-                <MoreRelated {...voice.related.sameStance} href={`/?stance=${voice.stance}`} who={`every voice marked “${STANCE_LABELS[voice.stance]}”`} />
+                <MoreInExplorer
+                  total={voice.related.sameStance.total}
+                  shown={voice.related.sameStance.voices.length}
+                  href={`/?stance=${voice.stance}`}
+                  label={`See every voice marked “${STANCE_LABELS[voice.stance]}” in the explorer`}
+                />
               </>
             )}
           </div>
@@ -188,13 +199,3 @@ export default async function VoicePage({ params }: Props) {
   );
 }
 
-/** The related voices not listed, as a link to the explorer filtered to all of them. */
-function MoreRelated({ total, voices, href, who }: { total: number; voices: unknown[]; href: string; who: string }) {
-  if (total <= voices.length) return null;
-  return (
-    <p className="related-more">
-      {`${total - voices.length} more. `}
-      <Link href={href}>{`See ${who} in the explorer`}</Link>
-    </p>
-  );
-}
