@@ -13,8 +13,7 @@ const MIN_NODE = [20, 19, 0];
 // 12.11: 20.x to 26.x; Prisma 7: ^20.19 || ^22.12 || >=24): outside it, expect trouble.
 const BETTER_SQLITE3_MAJORS = [20, 22, 23, 24, 25, 26];
 const BUILD_TOOLS = ["python3", "make", "g++"];
-const INSTALL_BUILD_TOOLS =
-  process.platform === "darwin" ? "xcode-select --install" : "apt-get install -y python3 make g++";
+const INSTALL_BUILD_TOOLS = process.platform === "darwin" ? "xcode-select --install" : "apt-get install -y python3 make g++";
 
 const problems = [];
 const warnings = [];
@@ -52,9 +51,13 @@ function run(command, args) {
 function checkNode() {
   const version = parseVersion(process.versions.node);
   if (!isAtLeast(version, MIN_NODE)) {
-    problems.push(`Node.js ${process.versions.node} is too old for Prisma 7: install Node.js ${MIN_NODE.slice(0, 2).join(".")} or later (https://nodejs.org, or NodeSource's Debian packages).`);
+    problems.push(
+      `Node.js ${process.versions.node} is too old for Prisma 7: install Node.js ${MIN_NODE.slice(0, 2).join(".")} or later (https://nodejs.org, or NodeSource's Debian packages).`,
+    );
   } else if (!BETTER_SQLITE3_MAJORS.includes(version[0]) || (version[0] === 22 && version[1] < 12) || version[0] === 23) {
-    warnings.push(`Node.js ${process.versions.node} is outside what the pinned packages declare (better-sqlite3 12: Node 20, 22-26; Prisma 7: ^20.19, ^22.12, >=24). Node 20.19+ is what this project is tested on.`);
+    warnings.push(
+      `Node.js ${process.versions.node} is outside what the pinned packages declare (better-sqlite3 12: Node 20, 22-26; Prisma 7: ^20.19, ^22.12, >=24). Node 20.19+ is what this project is tested on.`,
+    );
   }
 }
 
@@ -63,7 +66,9 @@ function checkNpm() {
   if (version === undefined) {
     problems.push("npm was not found on PATH: it comes with Node.js from https://nodejs.org or NodeSource; install npm 11 with it.");
   } else if ((parseVersion(version)?.[0] ?? 0) < 11) {
-    warnings.push(`npm ${version}: the project is installed with npm 11, which reads package.json's allowScripts (older npm runs every install script). Upgrade with: npm install -g npm@11`);
+    warnings.push(
+      `npm ${version}: the project is installed with npm 11, which reads package.json's allowScripts (older npm runs every install script). Upgrade with: npm install -g npm@11`,
+    );
   }
   return version;
 }
@@ -71,7 +76,9 @@ function checkNpm() {
 function checkBuildTools() {
   const missing = BUILD_TOOLS.filter((tool) => !isOnPath(tool));
   for (const tool of missing) {
-    problems.push(`${tool} was not found on PATH: better-sqlite3 compiles its native binding with python3, make and g++. Install them with: ${INSTALL_BUILD_TOOLS}`);
+    problems.push(
+      `${tool} was not found on PATH: better-sqlite3 compiles its native binding with python3, make and g++. Install them with: ${INSTALL_BUILD_TOOLS}`,
+    );
   }
 }
 
@@ -84,7 +91,9 @@ function checkNodeHeaders() {
   const nodedir = process.env.npm_config_nodedir ?? run("npm", ["config", "get", "nodedir"]);
   const cacheRoot =
     process.env.npm_config_devdir ??
-    (process.platform === "darwin" ? path.join(os.homedir(), "Library/Caches") : (process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache")));
+    (process.platform === "darwin"
+      ? path.join(os.homedir(), "Library/Caches")
+      : (process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache")));
   const variables = process.config.variables ?? {};
   const candidates = [
     nodedir && nodedir !== "undefined" && nodedir !== "null" ? path.join(nodedir, "include/node/common.gypi") : undefined,
@@ -96,7 +105,9 @@ function checkNodeHeaders() {
   const hint = existsSync(path.join(beside, "include/node/common.gypi"))
     ? `this Node's own headers are in ${beside}/include/node: npm config set nodedir ${beside}`
     : "point npm at a directory holding include/node: npm config set nodedir <dir>";
-  warnings.push(`Node's C headers were not found, so building better-sqlite3 will download them from nodejs.org; if this machine cannot reach it, ${hint}`);
+  warnings.push(
+    `Node's C headers were not found, so building better-sqlite3 will download them from nodejs.org; if this machine cannot reach it, ${hint}`,
+  );
 }
 
 /** PORT is read by `next start`; a bad one would fail only after the install and the build. */
@@ -127,13 +138,22 @@ function checkScriptArguments() {
   const script = process.env.npm_lifecycle_script;
   const commandLine = script && readScriptCommandLine();
   const at = commandLine ? commandLine.indexOf(script) : -1;
-  if (at >= 0) extra.push(...commandLine.slice(at + script.length).trim().split(/\s+/).filter(Boolean));
+  if (at >= 0)
+    extra.push(
+      ...commandLine
+        .slice(at + script.length)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean),
+    );
   // without `--`, npm takes `-p` as its own --parseable flag and appends only the number
   if (process.env.npm_config_parseable === "true") extra.unshift("-p");
   if (extra.length === 0) return;
   const port = /(?:^|\s)(?:-p\s+|--port[=\s]+)?(\d{1,5})(?:\s|$)/.exec(extra.join(" "))?.[1] ?? "4000";
   const example = `PORT=${port} npm run ${process.env.npm_lifecycle_event ?? "quickstart"}`;
-  problems.push(`arguments are not passed on (got: ${extra.join(" ")}): npm would hand them to the last command only, after the install and the build. Choose the port with: ${example}`);
+  problems.push(
+    `arguments are not passed on (got: ${extra.join(" ")}): npm would hand them to the last command only, after the install and the build. Choose the port with: ${example}`,
+  );
 }
 
 checkNode();
