@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
     <section className="empty" role="alert">
@@ -9,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         <button type="button" onClick={reset}>
           Try again
         </button>{" "}
-        <a href="/">Back to all voices</a>
+        <Link href="/">Back to all voices</Link>
       </p>
     </section>
   );

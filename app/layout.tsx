@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
@@ -36,13 +37,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <a href="/" className="site-title">
+          <Link href="/" className="site-title">
             Voices
-          </a>
+          </Link>
           <span className="site-tagline">Kazakhstan on Russia&rsquo;s war in Ukraine, in the words of those quoted</span>
           <nav aria-label="Site" className="site-nav">
-            <a href="/">Voices</a>
-            <a href="/insights">Insights</a>
+            <Link href="/">Voices</Link>
+            <Link href="/insights">Insights</Link>
             <a href="/api/openapi.json">API</a>
           </nav>
         </header>

@@ -63,10 +63,28 @@ function Controls({ result }: { result: VoiceSearchResult }) {
           <legend>Age range</legend>
           <div className="age-range">
             <label>
-              From <input key={`min-${query.ageMin}`} type="number" name="ageMin" min={0} max={120} inputMode="numeric" defaultValue={query.ageMin} />
+              From{" "}
+              <input
+                key={`min-${query.ageMin}`}
+                type="number"
+                name="ageMin"
+                min={0}
+                max={120}
+                inputMode="numeric"
+                defaultValue={query.ageMin}
+              />
             </label>
             <label>
-              to <input key={`max-${query.ageMax}`} type="number" name="ageMax" min={0} max={120} inputMode="numeric" defaultValue={query.ageMax} />
+              to{" "}
+              <input
+                key={`max-${query.ageMax}`}
+                type="number"
+                name="ageMax"
+                min={0}
+                max={120}
+                inputMode="numeric"
+                defaultValue={query.ageMax}
+              />
             </label>
           </div>
         </fieldset>
@@ -126,7 +144,10 @@ function activeChips(result: VoiceSearchResult): { label: string; href: string }
     }
   }
   if (query.ageMin !== undefined || query.ageMax !== undefined) {
-    chips.push({ label: `Age: ${query.ageMin ?? 0}–${query.ageMax ?? "any"}`, href: buildQueryHref("/", query, { ageMin: undefined, ageMax: undefined }) });
+    chips.push({
+      label: `Age: ${query.ageMin ?? 0}–${query.ageMax ?? "any"}`,
+      href: buildQueryHref("/", query, { ageMin: undefined, ageMax: undefined }),
+    });
   }
   return chips;
 }
@@ -141,7 +162,12 @@ function Results({ result }: { result: VoiceSearchResult }) {
         <h2 id="results-heading" className="results-sentence">
           {result.description}
         </h2>
-        {total > 0 && <ExportForm title="Export these results" selection={[...toSearchParams({ ...query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize })]} />}
+        {total > 0 && (
+          <ExportForm
+            title="Export these results"
+            selection={[...toSearchParams({ ...query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize })]}
+          />
+        )}
       </div>
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">
@@ -161,8 +187,8 @@ function Results({ result }: { result: VoiceSearchResult }) {
       )}
       {result.ranking === "approximate" && query.sort === "relevance" && total > 0 && (
         <p className="ranking-note">
-          These words are in so many quotes that matches are ranked by a quicker measure: shorter quotes first. Add a word or a filter for a closer
-          ranking.
+          These words are in so many quotes that matches are ranked by a quicker measure: shorter quotes first. Add a word or a filter for a
+          closer ranking.
         </p>
       )}
       {total === 0 ? (
@@ -206,11 +232,23 @@ function NoResults({ result }: { result: VoiceSearchResult }) {
 function Pagination({ query, pages }: { query: VoiceQuery; pages: number }) {
   return (
     <nav aria-label="Pages of results" className="pagination">
-      {query.page > 1 ? <Link href={buildQueryHref("/", query, { page: query.page - 1 })} rel="prev">← Previous</Link> : <span aria-hidden="true" />}
+      {query.page > 1 ? (
+        <Link href={buildQueryHref("/", query, { page: query.page - 1 })} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
       <span>
         Page {query.page} of {pages}
       </span>
-      {query.page < pages ? <Link href={buildQueryHref("/", query, { page: query.page + 1 })} rel="next">Next →</Link> : <span aria-hidden="true" />}
+      {query.page < pages ? (
+        <Link href={buildQueryHref("/", query, { page: query.page + 1 })} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span aria-hidden="true" />
+      )}
     </nav>
   );
 }

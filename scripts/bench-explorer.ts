@@ -11,7 +11,7 @@ import { buildApp, serveApp } from "../lib/tooling/serve-app";
 import { runCli } from "./run-cli";
 
 const FlagsSchema = z.strictObject({
-  requests: z.coerce.number().int().min(10, { message: "--requests must be at least 10" }).max(100_000).default(200),
+  requests: z.coerce.number().int().min(10, { error: "--requests must be at least 10" }).max(100_000).default(200),
   build: z.enum(["yes", "no"]).default("yes"),
 });
 
@@ -57,7 +57,8 @@ runCli(async () => {
       console.error(`  ${scenario.padEnd(40)} median ${row.median.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms`);
     }
     console.log("| scenario | median (ms) | p95 (ms) | max (ms) |\n| --- | --- | --- | --- |");
-    for (const r of rows) console.log(`| ${r.scenario} (\`${r.path}\`) | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`);
+    for (const r of rows)
+      console.log(`| ${r.scenario} (\`${r.path}\`) | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`);
     console.log(`\n${flags.requests} sequential requests per scenario after 20 warm-up requests, Node ${process.version}, loopback HTTP.`);
   } finally {
     await app.stop();

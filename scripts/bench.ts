@@ -10,12 +10,25 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { generateSyntheticCorpus } from "../lib/scale/generate-synthetic-corpus";
-import { machineDetails, measureLoad, measurePages, measureSearch, measureSqliteFloor, runMeasured, exportCommand, TYPICAL_QUERIES } from "../lib/tooling/benchmarks";
+import {
+  machineDetails,
+  measureLoad,
+  measurePages,
+  measureSearch,
+  measureSqliteFloor,
+  runMeasured,
+  exportCommand,
+  TYPICAL_QUERIES,
+} from "../lib/tooling/benchmarks";
 import { buildApp, serveApp } from "../lib/tooling/serve-app";
 import { runCli } from "./run-cli";
 
 const whole = (name: string, min: number, max: number) =>
-  z.string().regex(/^\d+$/, { message: `${name} must be a whole number` }).transform(Number).pipe(z.number().min(min).max(max));
+  z
+    .string()
+    .regex(/^\d+$/, { error: `${name} must be a whole number` })
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 const FlagsSchema = z.strictObject({
   voices: whole("--voices", 10, 10_000_000).default(100_000),
@@ -52,9 +65,18 @@ runCli(async () => {
 
   let seed: { voices: number; quotes: number; seconds: number; quotesPerSecond: number } | null = null;
   if (!flags.reuse || !existsSync(dbPath)) {
-    const bar = new SingleBar({ format: "Synthetic corpus {bar} {value}/{total} quotes, {eta}s left", noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr });
+    const bar = new SingleBar({
+      format: "Synthetic corpus {bar} {value}/{total} quotes, {eta}s left",
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+      stream: process.stderr,
+    });
     bar.start(flags.quotes, 0);
-    const built = await generateSyntheticCorpus(dbPath, { voices: flags.voices, quotes: flags.quotes, sources: Math.max(1, Math.round(flags.voices / 100)), seed: 1 }, (n) => bar.update(n));
+    const built = await generateSyntheticCorpus(
+      dbPath,
+      { voices: flags.voices, quotes: flags.quotes, sources: Math.max(1, Math.round(flags.voices / 100)), seed: 1 },
+      (n) => bar.update(n),
+    );
     bar.stop();
     seed = { ...built, quotesPerSecond: Math.round(built.quotes / built.seconds) };
   }

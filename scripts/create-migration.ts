@@ -10,7 +10,7 @@ import { diffDatabaseToSchema, MIGRATIONS_DIR, migrateDatabase } from "../lib/db
 import { runCli } from "./run-cli";
 
 const FlagsSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9_]+$/, { message: "must be lowercase letters, digits and underscores, e.g. add_search_index" }),
+  name: z.string().regex(/^[a-z0-9_]+$/, { error: "must be lowercase letters, digits and underscores, e.g. add_search_index" }),
 });
 
 runCli(async () => {

@@ -37,7 +37,9 @@ runCli(async () => {
     request = parseExportRequest(params);
   } catch (error) {
     if (error instanceof InvalidQueryError) {
-      throw new Error(`Invalid arguments:\n${error.issues.map((i) => `  --${i.parameter}: ${i.message}${i.allowed ? ` (one of: ${i.allowed.join(", ")})` : ""}`).join("\n")}`);
+      throw new Error(
+        `Invalid arguments:\n${error.issues.map((i) => `  --${i.parameter}: ${i.message}${i.allowed ? ` (one of: ${i.allowed.join(", ")})` : ""}`).join("\n")}`,
+      );
     }
     throw error;
   }
@@ -53,7 +55,15 @@ runCli(async () => {
       throw error instanceof ExportNotFoundError || error instanceof ExportTooLargeError ? new Error(error.message) : error;
     });
     const sink = partial ? createWriteStream(partial) : process.stdout;
-    const bar = exp.total >= PROGRESS_FROM || values.progress ? new SingleBar({ format: "Exporting {bar} {value}/{total} rows, {eta}s left", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr }) : null;
+    const bar =
+      exp.total >= PROGRESS_FROM || values.progress
+        ? new SingleBar({
+            format: "Exporting {bar} {value}/{total} rows, {eta}s left",
+            noTTYOutput: true,
+            notTTYSchedule: 2000,
+            stream: process.stderr,
+          })
+        : null;
     bar?.start(exp.total, 0);
     for await (const chunk of exp.chunks((done) => bar?.update(done))) {
       if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));

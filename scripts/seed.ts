@@ -9,7 +9,7 @@ import { seedDatabase } from "../lib/seed/seed-database";
 import { runCli } from "./run-cli";
 
 const FlagsSchema = z.strictObject({
-  data: z.string().min(1, { message: "--data needs a folder" }).default("data"),
+  data: z.string().min(1, { error: "--data needs a folder" }).default("data"),
 });
 
 runCli(async () => {

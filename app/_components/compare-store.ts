@@ -19,7 +19,8 @@ function read(): TrayVoice[] {
     let value: TrayVoice[] = EMPTY;
     try {
       const parsed = JSON.parse(raw ?? "[]");
-      if (Array.isArray(parsed)) value = parsed.filter((v) => typeof v?.slug === "string" && typeof v?.name === "string").slice(0, COMPARE_LIMITS.max);
+      if (Array.isArray(parsed))
+        value = parsed.filter((v) => typeof v?.slug === "string" && typeof v?.name === "string").slice(0, COMPARE_LIMITS.max);
     } catch {
       value = EMPTY;
     }

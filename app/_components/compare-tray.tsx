@@ -20,7 +20,12 @@ export function CompareTray() {
           {tray.voices.map((v) => (
             <li key={v.slug}>
               {v.name}{" "}
-              <button type="button" className="tray-remove" onClick={() => tray.remove(v.slug)} aria-label={`Remove ${v.name} from the compare tray`}>
+              <button
+                type="button"
+                className="tray-remove"
+                onClick={() => tray.remove(v.slug)}
+                aria-label={`Remove ${v.name} from the compare tray`}
+              >
                 ×
               </button>
             </li>

@@ -20,8 +20,8 @@ export default async function ComparePage({ searchParams }: Props) {
         <h1>Compare voices</h1>
         <p role="alert">{parsed.error.issues[0]!.message}.</p>
         <p>
-          Add {COMPARE_LIMITS.min} to {COMPARE_LIMITS.max} voices with “Add to compare” on the <Link href="/">explorer</Link> or on a voice’s page,
-          then open the compare tray at the bottom of the page.
+          Add {COMPARE_LIMITS.min} to {COMPARE_LIMITS.max} voices with “Add to compare” on the <Link href="/">explorer</Link> or on a
+          voice’s page, then open the compare tray at the bottom of the page.
         </p>
       </section>
     );
@@ -47,7 +47,9 @@ export default async function ComparePage({ searchParams }: Props) {
       )}
       {voices.length > 0 && (
         <>
-          <p className="help">Rows where the voices differ are marked “differs”. Focus or hover an attribute to see the words that state it.</p>
+          <p className="help">
+            Rows where the voices differ are marked “differs”. Focus or hover an attribute to see the words that state it.
+          </p>
           <div className="compare-scroll">
             <table className="compare-table">
               <caption className="visually-hidden">Attributes of the compared voices, one column per voice</caption>
@@ -58,7 +60,11 @@ export default async function ComparePage({ searchParams }: Props) {
                     <th scope="col" key={v.slug}>
                       <Link href={`/voices/${v.slug}`}>{v.name}</Link>
                       <br />
-                      <Link className="remove" href={compareHref(slugs.filter((s) => s !== v.slug))} aria-label={`Remove ${v.name} from the comparison`}>
+                      <Link
+                        className="remove"
+                        href={compareHref(slugs.filter((s) => s !== v.slug))}
+                        aria-label={`Remove ${v.name} from the comparison`}
+                      >
                         Remove
                       </Link>
                     </th>

@@ -5,12 +5,21 @@ import { z } from "zod";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { findMatrixQuotes } from "@/lib/insights/find-matrix-quotes";
-import { buildMapData, buildStanceMatrix, CHART_ROWS_MAX, countStances, DEMOSCOPE_NOVEMBER_2022, MATRIX_DIMENSIONS, toShares, type GroupRow } from "@/lib/insights/build-insights";
+import {
+  buildMapData,
+  buildStanceMatrix,
+  CHART_ROWS_MAX,
+  countStances,
+  DEMOSCOPE_NOVEMBER_2022,
+  MATRIX_DIMENSIONS,
+  toShares,
+  type GroupRow,
+} from "@/lib/insights/build-insights";
 import { FACET_FOLD_AFTER, FACET_SHOWN } from "@/lib/search/facet-display";
 import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
 import { searchVoices } from "@/lib/search/search-voices";
-import { buildQueryHref, parseVoiceQuery, toSearchParams, type VoiceQuery } from "@/lib/search/voice-query";
+import { buildQueryHref, parseVoiceQuery, toSearchParams } from "@/lib/search/voice-query";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
 
@@ -20,7 +29,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const RowSchema = z.enum(MATRIX_DIMENSIONS).catch("ageBand");
 const facetLabel = (key: string) => FACETS.find((f) => f.key === key)!.label;
-const cellLabel = (count: number, row: string, stance: Stance) => `${count} ${count === 1 ? "voice" : "voices"}: ${row}, ${STANCE_LABELS[stance]}`;
+const cellLabel = (count: number, row: string, stance: Stance) =>
+  `${count} ${count === 1 ? "voice" : "voices"}: ${row}, ${STANCE_LABELS[stance]}`;
 
 export default async function InsightsPage({ searchParams }: Props) {
   await connection();
@@ -30,15 +40,23 @@ export default async function InsightsPage({ searchParams }: Props) {
   const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
   const { facts, results } = await searchVoices(db, query);
   const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
-  const quotes = await findMatrixQuotes(db, results.map((v) => v.id), query.kind);
+  const quotes = await findMatrixQuotes(
+    db,
+    results.map((v) => v.id),
+    query.kind,
+  );
   const names = new Map(results.map((v) => [v.id, v.name]));
   const matrix = buildStanceMatrix(results, row);
   const bySource = buildStanceMatrix(results, "source");
   // a long list shows its largest sources first and folds the rest, like the explorer's facets
-  const sourceShares = bySource.length > FACET_FOLD_AFTER ? { shown: bySource.slice(0, FACET_SHOWN), folded: bySource.slice(FACET_SHOWN) } : { shown: bySource, folded: [] };
+  const sourceShares =
+    bySource.length > FACET_FOLD_AFTER
+      ? { shown: bySource.slice(0, FACET_SHOWN), folded: bySource.slice(FACET_SHOWN) }
+      : { shown: bySource, folded: [] };
   const sourceShare = (s: GroupRow) => (
     <li key={s.value}>
-      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices ({Math.round((s.total * 100) / results.length)}%)
+      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices (
+      {Math.round((s.total * 100) / results.length)}%)
     </li>
   );
   const corpusShares = toShares(countStances(results));
@@ -53,7 +71,9 @@ export default async function InsightsPage({ searchParams }: Props) {
         Figures for {describeQuery(results.length, query, facts)}. <Link href={filtersHref("/")}>Change the filters in the explorer</Link>
       </p>
       {results.length === 0 ? (
-        <p className="empty">No voices match these filters, so there is nothing to chart. <Link href="/insights">Show all voices</Link></p>
+        <p className="empty">
+          No voices match these filters, so there is nothing to chart. <Link href="/insights">Show all voices</Link>
+        </p>
       ) : (
         <>
           <section aria-labelledby="matrix-heading">
@@ -75,7 +95,8 @@ export default async function InsightsPage({ searchParams }: Props) {
             <div className="compare-scroll">
               <table className="matrix">
                 <caption>
-                  Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns). {quotes ? "Open a number to read the quotes behind it." : "Each number opens its voices in the explorer."}
+                  Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns).{" "}
+                  {quotes ? "Open a number to read the quotes behind it." : "Each number opens its voices in the explorer."}
                   {row === "kind" && " A voice with both kinds of quote counts in both rows."}
                 </caption>
                 <thead>
@@ -114,7 +135,10 @@ export default async function InsightsPage({ searchParams }: Props) {
                               </ul>
                             </details>
                           ) : (
-                            <Link href={buildQueryHref("/", query, { [row]: [r.value], stance: [s] })} aria-label={cellLabel(r.counts[s], r.label, s)}>
+                            <Link
+                              href={buildQueryHref("/", query, { [row]: [r.value], stance: [s] })}
+                              aria-label={cellLabel(r.counts[s], r.label, s)}
+                            >
                               {r.counts[s]}
                             </Link>
                           )}
@@ -128,8 +152,8 @@ export default async function InsightsPage({ searchParams }: Props) {
             </div>
             <h3>How many voices each source contributes</h3>
             <p className="help">
-              Most voices come from a handful of articles, chosen by their reporters: read every figure here as a description of these articles, not of
-              Kazakhstan.
+              Most voices come from a handful of articles, chosen by their reporters: read every figure here as a description of these
+              articles, not of Kazakhstan.
             </p>
             <ul className="source-share">{sourceShares.shown.map(sourceShare)}</ul>
             {sourceShares.folded.length > 0 && (
@@ -147,7 +171,11 @@ export default async function InsightsPage({ searchParams }: Props) {
               caption="Stance by age band. The openDemocracy article reports a generational divide (“a pro-Russian stance among the older generations”); these are the voices it and the other sources quote."
               rows={buildStanceMatrix(results, "ageBand").map((r) => ({ label: r.label, counts: r.counts }))}
             />
-            <StanceChart id="by-region" caption="Stance by region (current official names)." rows={buildStanceMatrix(results, "region").map((r) => ({ label: r.label, counts: r.counts }))} />
+            <StanceChart
+              id="by-region"
+              caption="Stance by region (current official names)."
+              rows={buildStanceMatrix(results, "region").map((r) => ({ label: r.label, counts: r.counts }))}
+            />
             <StanceChart
               id="by-source"
               caption={

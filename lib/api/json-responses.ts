@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidQueryError, type QueryIssue } from "../search/voice-query";
 
-export type ApiError = { error: { status: number; message: string; issues?: QueryIssue[] } };
+type ApiError = { error: { status: number; message: string; issues?: QueryIssue[] } };
 
 export function jsonError(status: number, message: string, issues?: QueryIssue[]): Response {
   const body: ApiError = { error: { status, message, ...(issues ? { issues } : {}) } };
@@ -10,8 +10,8 @@ export function jsonError(status: number, message: string, issues?: QueryIssue[]
 
 export const SlugParamSchema = z
   .string()
-  .max(200, { message: "slug is at most 200 characters" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "slug must be lowercase words joined by hyphens" });
+  .max(200, { error: "slug is at most 200 characters" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug must be lowercase words joined by hyphens" });
 
 /** Validates a route's slug; the error Response when it is malformed. */
 export function parseSlug(slug: string): { slug: string } | { error: Response } {

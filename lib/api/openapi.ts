@@ -30,7 +30,7 @@ const PARAMETER_DESCRIPTIONS: Record<keyof typeof VOICE_QUERY_FIELDS, string> = 
   region: 'Region name as listed in the facets; "unknown" for none stated.',
   country: 'Country name, e.g. "Kazakhstan"; "unknown" for none stated.',
   role: "Role category.",
-  ageBand: "Age band; \"unknown\" for voices whose age is not stated.",
+  ageBand: 'Age band; "unknown" for voices whose age is not stated.',
   ageMin: "Lowest age (voices with no stated age are excluded).",
   ageMax: "Highest age (voices with no stated age are excluded).",
   source: 'Source slug, e.g. "opendemocracy-kazakhstan-divided".',
@@ -72,7 +72,11 @@ const errorResponse = (description: string) => ({
                 type: "array",
                 items: {
                   type: "object",
-                  properties: { parameter: { type: "string" }, message: { type: "string" }, allowed: { type: "array", items: { type: "string" } } },
+                  properties: {
+                    parameter: { type: "string" },
+                    message: { type: "string" },
+                    allowed: { type: "array", items: { type: "string" } },
+                  },
                 },
               },
             },
@@ -92,7 +96,12 @@ export function buildOpenApiDocument() {
   const itemResponses = { 200: ok("The item"), 400: errorResponse("The slug is malformed"), 404: errorResponse("No item has this slug") };
   return {
     openapi: "3.1.0",
-    "x-limits": { ...QUERY_LIMITS, compareVoices: COMPARE_LIMITS, exportVoices: EXPORT_LIMITS.compareSetMax, exportRows: EXPORT_LIMITS.maxRows },
+    "x-limits": {
+      ...QUERY_LIMITS,
+      compareVoices: COMPARE_LIMITS,
+      exportVoices: EXPORT_LIMITS.compareSetMax,
+      exportRows: EXPORT_LIMITS.maxRows,
+    },
     info: {
       title: "Voices API",
       version: "1",
@@ -115,10 +124,24 @@ export function buildOpenApiDocument() {
           responses: listResponses,
         },
       },
-      "/api/voices/{slug}": { get: { summary: `One voice: attributes with evidence, stance, quotes, and related voices (same place, same stance: the first ${RELATED_SHOWN} of each by name, with their total)`, parameters: [slug], responses: itemResponses } },
-      "/api/quotes": { get: { summary: "Quotes with their speaker's attributes, filtered like voices", parameters: queryParameters(), responses: listResponses } },
+      "/api/voices/{slug}": {
+        get: {
+          summary: `One voice: attributes with evidence, stance, quotes, and related voices (same place, same stance: the first ${RELATED_SHOWN} of each by name, with their total)`,
+          parameters: [slug],
+          responses: itemResponses,
+        },
+      },
+      "/api/quotes": {
+        get: {
+          summary: "Quotes with their speaker's attributes, filtered like voices",
+          parameters: queryParameters(),
+          responses: listResponses,
+        },
+      },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
-      "/api/sources/{slug}": { get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses } },
+      "/api/sources/{slug}": {
+        get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses },
+      },
       "/api/export": {
         get: {
           summary: "The selection as a file: CSV, JSON, JSON Lines, Markdown, BibTeX, RIS or CSL-JSON, streamed, with provenance",
@@ -127,10 +150,19 @@ export function buildOpenApiDocument() {
             "Every export carries the corpus version, the time, the selection in words and how to cite the corpus. " +
             "CSV cells that a spreadsheet would run as formulas are neutralised; the other formats keep the exact words.",
           parameters: [...exportParameters(), ...queryParameters()],
-          responses: { 200: { description: "The file, as an attachment" }, 400: errorResponse("A parameter is invalid"), 404: errorResponse("An unknown voice or quote") },
+          responses: {
+            200: { description: "The file, as an attachment" },
+            400: errorResponse("A parameter is invalid"),
+            404: errorResponse("An unknown voice or quote"),
+          },
         },
       },
-      "/api/meta": { get: { summary: "The corpus version (content hash of data/), its size, and how to cite it", responses: { 200: ok("Corpus metadata") } } },
+      "/api/meta": {
+        get: {
+          summary: "The corpus version (content hash of data/), its size, and how to cite it",
+          responses: { 200: ok("Corpus metadata") },
+        },
+      },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: ok("OpenAPI 3.1 document") } } },
     },
   };

@@ -4,7 +4,7 @@ import { quotePermalink, voicePermalink } from "../meta/permalinks";
 // corpus entry (a voice or one quote) with its permalink, corpus version and access date.
 
 export type CslName = { family?: string; given?: string; literal?: string };
-export type CslDate = { "date-parts": number[][] };
+type CslDate = { "date-parts": number[][] };
 export type CslItem = {
   id: string;
   "citation-key": string;
@@ -66,7 +66,7 @@ export function buildArticleItem(source: CitableSource): CslItem {
 }
 
 /** BibTeX keys may not contain hyphens; slugs never contain underscores, so keys stay unique. */
-export const citationKey = (id: string) => id.replace(/-/g, "_");
+const citationKey = (id: string) => id.replace(/-/g, "_");
 
 function corpusEntry(id: string, title: string, url: string, note: string, stamp: CorpusStamp): CslItem {
   return {

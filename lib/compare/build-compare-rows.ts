@@ -2,11 +2,10 @@ import { STANCE_LABELS } from "../corpus/vocabulary";
 import { ROLE_LABELS } from "../search/facets";
 import type { VoiceDetail } from "../voices/get-voice";
 
-export type CompareCell = { value: string | null; evidence: string | null };
+type CompareCell = { value: string | null; evidence: string | null };
 export type CompareRow = { label: string; cells: CompareCell[]; differs: boolean };
 
-const placeText = (v: VoiceDetail) =>
-  v.city ? (v.place && v.place.name !== v.city ? `${v.city} (now ${v.place.name})` : v.city) : null;
+const placeText = (v: VoiceDetail) => (v.city ? (v.place && v.place.name !== v.city ? `${v.city} (now ${v.place.name})` : v.city) : null);
 
 const ROWS: { label: string; value(v: VoiceDetail): string | null; evidence?: "age" | "city" | "occupation" | "heritage" }[] = [
   { label: "Stance", value: (v) => STANCE_LABELS[v.stance] },

@@ -6,11 +6,11 @@ import type { z } from "zod";
 import { CorpusError, type CorpusProblem } from "./corpus-error";
 import { PlacesFileSchema, SourceFileSchema, type Place, type SourceFile } from "./schema";
 
-export const PLACES_FILE = "places.yaml";
-export const SOURCES_DIR = "sources";
-export const DOCUMENTS_DIR = "documents";
+const PLACES_FILE = "places.yaml";
+const SOURCES_DIR = "sources";
+const DOCUMENTS_DIR = "documents";
 
-export type LoadedDocument = { id: string; file: string; text: string; sha256: string };
+type LoadedDocument = { id: string; file: string; text: string; sha256: string };
 
 export type LoadedCorpus = {
   /** The data folder as messages name it: relative to the working directory. */
@@ -60,7 +60,10 @@ function parseYaml<T>(file: string, raw: string, schema: z.ZodType<T>, problems:
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith(extension)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(extension))
+    .map((e) => e.name)
+    .sort();
 }
 
 /**

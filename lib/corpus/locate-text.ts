@@ -2,7 +2,7 @@ import { collapseWhitespace, normalizeText, type NormalizedText } from "./normal
 
 export type Span = { start: number; end: number };
 
-export type Located = Span & {
+type Located = Span & {
   /** The matched words as the document prints them (parts joined by " … " when an ellipsis joined them). */
   text: string;
   parts: Span[];
@@ -38,7 +38,7 @@ function toOriginal(doc: NormalizedText, start: number, length: number): Span {
 }
 
 /** Start and end (original offsets) of the paragraph containing `span`. */
-export function paragraphBounds(document: string, span: Span): Span {
+function paragraphBounds(document: string, span: Span): Span {
   let start = 0;
   let end = document.length;
   for (const m of document.matchAll(PARAGRAPH_BREAK)) {
@@ -64,7 +64,12 @@ export function findParagraph(document: string, span: Span): string {
  * `occurrence` (1-based) picks among repeated matches; a repeated match without it is
  * an error, so that nobody anchors a quote to a pull-quote by accident.
  */
-export function locateText(document: string, quote: string, occurrence?: number, normalizedDocument = normalizeText(document)): LocateResult {
+export function locateText(
+  document: string,
+  quote: string,
+  occurrence?: number,
+  normalizedDocument = normalizeText(document),
+): LocateResult {
   const doc = normalizedDocument;
   const needle = normalizeText(quote.trim()).text;
   if (needle.length === 0) return { ok: false, reason: "the text is empty" };
@@ -87,9 +92,7 @@ export function locateText(document: string, quote: string, occurrence?: number,
   const pieces = needle.split(ELLIPSIS).filter((p) => p.length > 0);
   if (pieces.length > 1) {
     const firsts = allIndexes(doc.text, pieces[0]!);
-    const joined = firsts
-      .map((first) => joinParts(doc, document, pieces, first))
-      .filter((parts): parts is Span[] => parts !== null);
+    const joined = firsts.map((first) => joinParts(doc, document, pieces, first)).filter((parts): parts is Span[] => parts !== null);
     if (joined.length > 0) {
       const index = pick(joined.length);
       if (typeof index === "string") return { ok: false, reason: index };

@@ -28,15 +28,7 @@ export function normalizeText(original: string): NormalizedText {
       continue;
     }
     inWhitespace = false;
-    const replacement = SINGLE_QUOTES.test(ch)
-      ? "'"
-      : DOUBLE_QUOTES.test(ch)
-        ? '"'
-        : DASHES.test(ch)
-          ? "-"
-          : ch === "…"
-            ? "..."
-            : ch;
+    const replacement = SINGLE_QUOTES.test(ch) ? "'" : DOUBLE_QUOTES.test(ch) ? '"' : DASHES.test(ch) ? "-" : ch === "…" ? "..." : ch;
     text += replacement;
     for (let k = 0; k < replacement.length; k++) offsets.push(i);
   }

@@ -5,22 +5,18 @@ import { QUOTE_KINDS, ROLES, STANCES } from "./vocabulary";
 // checks across files (unique slugs, known documents and places) and against the
 // document texts live in verify-corpus.ts.
 
-const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase words joined by hyphens, e.g. olga-kostanai" });
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase words joined by hyphens, e.g. olga-kostanai" });
 
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written YYYY-MM-DD" })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "is not a real calendar date",
+    error: "is not a real calendar date",
   });
 
-export const DocumentIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]+$/, { message: "must be a file name in data/documents without .txt" });
+const DocumentIdSchema = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: "must be a file name in data/documents without .txt" });
 
-const Text = z.string().trim().min(1, { message: "must not be empty" });
+const Text = z.string().trim().min(1, { error: "must not be empty" });
 
 /** Where a span is: a document other than the source's primary copy, and which match when it repeats. */
 const Locator = {
@@ -38,14 +34,14 @@ const AgeSchema = z.strictObject({
   ...Locator,
 });
 
-export const QuoteEntrySchema = z.strictObject({
+const QuoteEntrySchema = z.strictObject({
   id: Slug,
   kind: z.enum(QUOTE_KINDS),
   text: Text,
   ...Locator,
 });
 
-export const VoiceEntrySchema = z.strictObject({
+const VoiceEntrySchema = z.strictObject({
   slug: Slug,
   name: Text,
   /** false for people the source only describes ("a press officer"); `name` then holds that description. */
@@ -57,7 +53,7 @@ export const VoiceEntrySchema = z.strictObject({
   role: z.enum(ROLES),
   stance: z.enum(STANCES),
   stanceRationale: Text,
-  quotes: z.array(QuoteEntrySchema).min(1, { message: "a voice needs at least one quote" }),
+  quotes: z.array(QuoteEntrySchema).min(1, { error: "a voice needs at least one quote" }),
 });
 
 const DocumentEntrySchema = z.strictObject({
@@ -68,7 +64,7 @@ const DocumentEntrySchema = z.strictObject({
   note: Text.optional(),
 });
 
-export const SOURCE_TYPES = ["article", "blog-post"] as const;
+const SOURCE_TYPES = ["article", "blog-post"] as const;
 
 export const SourceFileSchema = z.strictObject({
   slug: Slug,
@@ -83,14 +79,14 @@ export const SourceFileSchema = z.strictObject({
     .array(DocumentEntrySchema)
     .min(1)
     .refine((docs) => docs.filter((d) => d.primary).length === 1, {
-      message: "exactly one document must be marked primary: true",
+      error: "exactly one document must be marked primary: true",
     }),
   voices: z.array(VoiceEntrySchema).min(1),
   /** People reviewed and deliberately left out, with the reason: not loaded, kept for reviewers. */
   excluded: z.array(z.strictObject({ who: Text, why: Text })).default([]),
 });
 
-export const PlaceSchema = z.strictObject({
+const PlaceSchema = z.strictObject({
   slug: Slug,
   name: Text,
   aliases: z.array(Text).default([]),
@@ -103,7 +99,6 @@ export const PlaceSchema = z.strictObject({
 
 export const PlacesFileSchema = z.array(PlaceSchema);
 
-export type QuoteEntry = z.infer<typeof QuoteEntrySchema>;
 export type VoiceEntry = z.infer<typeof VoiceEntrySchema>;
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 export type Place = z.infer<typeof PlaceSchema>;

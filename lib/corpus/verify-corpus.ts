@@ -9,7 +9,7 @@ import type { EvidencedAttribute, QuoteKind, Role, Stance } from "./vocabulary";
 // spans files: unique slugs and ids, known documents and places, and every quote and
 // evidence span verbatim against its document. Collects all problems, then throws.
 
-export type SourceRow = {
+type SourceRow = {
   id: string;
   type: "article" | "blog-post";
   title: string;
@@ -19,7 +19,7 @@ export type SourceRow = {
   url: string | null;
   position: number;
 };
-export type DocumentRow = {
+type DocumentRow = {
   id: string;
   sourceId: string;
   publisher: string | null;
@@ -29,7 +29,7 @@ export type DocumentRow = {
   sha256: string;
   text: string;
 };
-export type PlaceRow = {
+type PlaceRow = {
   id: string;
   name: string;
   region: string;
@@ -38,7 +38,7 @@ export type PlaceRow = {
   longitude: number;
   note: string | null;
 };
-export type VoiceRow = {
+type VoiceRow = {
   id: string;
   name: string;
   isNamed: boolean;
@@ -54,7 +54,7 @@ export type VoiceRow = {
   sourceId: string;
   position: number;
 };
-export type QuoteRow = {
+type QuoteRow = {
   id: string;
   voiceId: string;
   documentId: string;
@@ -65,7 +65,7 @@ export type QuoteRow = {
   context: string;
   position: number;
 };
-export type EvidenceRow = {
+type EvidenceRow = {
   voiceId: string;
   attribute: EvidencedAttribute;
   documentId: string;
@@ -84,8 +84,28 @@ export type CorpusRows = {
   evidence: EvidenceRow[];
 };
 
-const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const UNITS = [
+  "",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /** 48 → "forty-eight": sources spell ages out ("Fifty-year-old doctor Zarina"). */
@@ -191,7 +211,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       const document = corpus.documents.get(documentId)!;
       const result = locateText(document.text, text, locator.occurrence, normalizedText(documentId, document.text));
       if (!result.ok) {
-        problems.push({ file, where, message: `${result.reason}\n      text: "${text}"\n      document: ${corpus.dataDirLabel}/documents/${documentId}.txt` });
+        problems.push({
+          file,
+          where,
+          message: `${result.reason}\n      text: "${text}"\n      document: ${corpus.dataDirLabel}/documents/${documentId}.txt`,
+        });
         return null;
       }
       return { documentId, document, ...result.value };
@@ -201,7 +225,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       const voiceWhere = `voice "${voice.slug}"`;
       const otherFile = fileOfVoice.get(voice.slug);
       if (otherFile) {
-        problems.push({ file, where: voiceWhere, message: `slug is already used in ${corpus.dataDirLabel}/${otherFile}; a person appears once` });
+        problems.push({
+          file,
+          where: voiceWhere,
+          message: `slug is already used in ${corpus.dataDirLabel}/${otherFile}; a person appears once`,
+        });
         return;
       }
       fileOfVoice.set(voice.slug, file);
@@ -210,7 +238,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       if (voice.city) {
         placeId = placeBySpelling.get(voice.city.value) ?? null;
         if (!placeId) {
-          problems.push({ file, where: `${voiceWhere} › city`, message: `"${voice.city.value}" is not a name or alias of any place in ${corpus.dataDirLabel}/places.yaml` });
+          problems.push({
+            file,
+            where: `${voiceWhere} › city`,
+            message: `"${voice.city.value}" is not a name or alias of any place in ${corpus.dataDirLabel}/places.yaml`,
+          });
         }
         if (!voice.city.evidence.includes(voice.city.value)) {
           problems.push({ file, where: `${voiceWhere} › city`, message: `the evidence does not print "${voice.city.value}"` });
@@ -242,7 +274,14 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         if (!stated) continue;
         const found = locate(`${voiceWhere} › ${attribute} evidence`, stated.evidence, stated);
         if (found) {
-          rows.evidence.push({ voiceId: voice.slug, attribute, documentId: found.documentId, text: found.text, start: found.start, end: found.end });
+          rows.evidence.push({
+            voiceId: voice.slug,
+            attribute,
+            documentId: found.documentId,
+            text: found.text,
+            start: found.start,
+            end: found.end,
+          });
         }
       }
 

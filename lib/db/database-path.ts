@@ -2,13 +2,13 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Where the embedded database lives unless DATABASE_URL says otherwise. */
-export const DEFAULT_DATABASE_URL = "file:./prisma/voices.db";
+const DEFAULT_DATABASE_URL = "file:./prisma/voices.db";
 
 const DatabaseUrlSchema = z
   .string()
   .trim()
-  .startsWith("file:", { message: 'DATABASE_URL must be a SQLite "file:" URL, e.g. file:./prisma/voices.db' })
-  .refine((url) => url.length > "file:".length, { message: "DATABASE_URL names no file" });
+  .startsWith("file:", { error: 'DATABASE_URL must be a SQLite "file:" URL, e.g. file:./prisma/voices.db' })
+  .refine((url) => url.length > "file:".length, { error: "DATABASE_URL names no file" });
 
 /**
  * The absolute path of the SQLite file, from DATABASE_URL (relative paths are

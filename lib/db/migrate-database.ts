@@ -6,7 +6,7 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { SEARCH_INDEX_TABLES } from "./external-tables";
 import { openSchemaEngine } from "./schema-engine";
 
-export const SCHEMA_FILE = "prisma/schema.prisma";
+const SCHEMA_FILE = "prisma/schema.prisma";
 export const MIGRATIONS_DIR = "prisma/migrations";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
@@ -19,7 +19,10 @@ async function readSchema(root: string) {
 export async function readMigrations(root = process.cwd()): Promise<MigrationList> {
   const baseDir = path.join(root, MIGRATIONS_DIR);
   const entries = await readdir(baseDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return {
     baseDir,
     lockfile: {
@@ -39,7 +42,11 @@ export async function readMigrations(root = process.cwd()): Promise<MigrationLis
   };
 }
 
-async function withEngine<T>(dbPath: string, root: string, run: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>) {
+async function withEngine<T>(
+  dbPath: string,
+  root: string,
+  run: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>,
+) {
   const schema = await readSchema(root);
   const { engine, close } = await openSchemaEngine(dbPath, schema);
   try {

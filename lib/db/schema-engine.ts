@@ -8,6 +8,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as EngineGlueModule from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 // Prisma's CLI needs a native schema engine that it downloads on first use, and our
 // machines cannot download it. The same engine is published as WebAssembly, so we
@@ -16,8 +17,8 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 
-
-let engineModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+type EngineGlue = typeof EngineGlueModule;
+let engineModule: Promise<EngineGlue> | undefined;
 
 function loadEngineModule() {
   engineModule ??= (async () => {
@@ -25,8 +26,8 @@ function loadEngineModule() {
     // The package does not export its .wasm file, so find it beside the JS glue.
     const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmPath = path.join(path.dirname(glue), "schema_engine_bg.wasm");
-    const module = new WebAssembly.Module(await readFile(wasmPath));
-    const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as never });
+    const wasm = new WebAssembly.Module(await readFile(wasmPath));
+    const instance = new WebAssembly.Instance(wasm, { "./schema_engine_bg.js": bg as never });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
     return bg;

@@ -3,46 +3,60 @@ import { InvalidQueryError, parseVoiceQuery, type RawParams, type VoiceQuery } f
 
 export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
-export const EXPORT_SHAPES = ["quotes", "voices"] as const;
+const EXPORT_SHAPES = ["quotes", "voices"] as const;
 export type ExportShape = (typeof EXPORT_SHAPES)[number];
 
 /** Per request: how many voices a `v=` set may name, and how many rows one export may hold. */
 export const EXPORT_LIMITS = { compareSetMax: 50, maxRows: 2_000_000 };
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be a slug (lowercase words joined by hyphens)" });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a slug (lowercase words joined by hyphens)" });
 
 /** The export's own parameters; the rest of the query string is the explorer's filters. */
 export const EXPORT_FIELDS = {
   format: z.enum(EXPORT_FORMAT_IDS),
   shape: z.enum(EXPORT_SHAPES).default("quotes"),
-  bom: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+  bom: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
   voice: slug.optional(),
   quote: slug.optional(),
   v: z
     .string()
-    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(slug).min(1, { message: "name at least one voice" }).max(EXPORT_LIMITS.compareSetMax, { message: `at most ${EXPORT_LIMITS.compareSetMax} voices` }))
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(slug)
+        .min(1, { error: "name at least one voice" })
+        .max(EXPORT_LIMITS.compareSetMax, { error: `at most ${EXPORT_LIMITS.compareSetMax} voices` }),
+    )
     .optional(),
 };
 
-const ExportOptionsSchema = z
-  .object(EXPORT_FIELDS)
-  .refine((o) => [o.voice, o.quote, o.v].filter((x) => x !== undefined).length <= 1, {
-    message: "give at most one of voice, quote and v",
-    path: ["voice"],
-  });
+const ExportOptionsSchema = z.object(EXPORT_FIELDS).refine((o) => [o.voice, o.quote, o.v].filter((x) => x !== undefined).length <= 1, {
+  error: "give at most one of voice, quote and v",
+  path: ["voice"],
+});
 
 /** What to export: the explorer's filters, a compare set, one voice or one quote. */
 export type ExportSelection =
-  | { kind: "query"; query: VoiceQuery }
-  | { kind: "voices"; slugs: string[] }
-  | { kind: "quote"; quoteId: string };
+  { kind: "query"; query: VoiceQuery } | { kind: "voices"; slugs: string[] } | { kind: "quote"; quoteId: string };
 
 export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
 
 /** Parses an export request; throws InvalidQueryError naming each bad parameter. */
 export function parseExportRequest(raw: RawParams): ExportRequest {
-  const params = raw instanceof URLSearchParams ? raw : new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))));
+  const params =
+    raw instanceof URLSearchParams
+      ? raw
+      : new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))));
   const single: Record<string, string> = {};
   const issues: { parameter: string; message: string; allowed?: readonly string[] }[] = [];
   for (const key of Object.keys(EXPORT_FIELDS)) {
@@ -55,7 +69,11 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
     for (const issue of parsed.error.issues) {
       const parameter = String(issue.path[0] ?? "format");
       const allowed = parameter === "format" ? EXPORT_FORMAT_IDS : parameter === "shape" ? EXPORT_SHAPES : undefined;
-      issues.push({ parameter, message: parameter === "format" && single.format === undefined ? "is required" : issue.message, ...(allowed ? { allowed } : {}) });
+      issues.push({
+        parameter,
+        message: parameter === "format" && single.format === undefined ? "is required" : issue.message,
+        ...(allowed ? { allowed } : {}),
+      });
     }
   }
   let query: VoiceQuery | undefined;

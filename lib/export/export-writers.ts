@@ -8,7 +8,7 @@ import type { ExportVoice } from "./find-export-voices";
 // One writer per format. An export is begin(), then write() for each batch of voices,
 // then end(): each returns text to stream, so memory holds one batch at a time.
 
-export type ExportWriter = {
+type ExportWriter = {
   begin(): string;
   write(batch: ExportVoice[]): string;
   end(): string;
@@ -23,9 +23,24 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
   json: { label: "JSON", extension: "json", mediaType: "application/json; charset=utf-8", create: async (o) => jsonWriter(o) },
   jsonl: { label: "JSON Lines", extension: "jsonl", mediaType: "application/x-ndjson; charset=utf-8", create: async (o) => jsonlWriter(o) },
   md: { label: "Markdown", extension: "md", mediaType: "text/markdown; charset=utf-8", create: async (o) => markdownWriter(o) },
-  bibtex: { label: "BibTeX", extension: "bib", mediaType: "application/x-bibtex; charset=utf-8", create: (o) => citationWriter(o, "bibtex") },
-  ris: { label: "RIS", extension: "ris", mediaType: "application/x-research-info-systems; charset=utf-8", create: (o) => citationWriter(o, "ris") },
-  "csl-json": { label: "CSL-JSON", extension: "json", mediaType: "application/vnd.citationstyles.csl+json; charset=utf-8", create: (o) => citationWriter(o, "csl-json") },
+  bibtex: {
+    label: "BibTeX",
+    extension: "bib",
+    mediaType: "application/x-bibtex; charset=utf-8",
+    create: (o) => citationWriter(o, "bibtex"),
+  },
+  ris: {
+    label: "RIS",
+    extension: "ris",
+    mediaType: "application/x-research-info-systems; charset=utf-8",
+    create: (o) => citationWriter(o, "ris"),
+  },
+  "csl-json": {
+    label: "CSL-JSON",
+    extension: "json",
+    mediaType: "application/vnd.citationstyles.csl+json; charset=utf-8",
+    create: (o) => citationWriter(o, "csl-json"),
+  },
 };
 
 const quoteRows = (batch: ExportVoice[]): QuoteRow[] => batch.flatMap((voice) => voice.quotes.map((quote) => ({ voice, quote })));
@@ -46,7 +61,12 @@ function csvWriter({ shape, provenance, bom }: WriterOptions): ExportWriter {
     begin: () => (bom ? "\uFEFF" : "") + stringify([all], options),
     write: (batch) => {
       const rows = shape === "quotes" ? quoteRows(batch) : batch;
-      return rows.length ? stringify(rows.map((row) => [...columns.map((c) => c.value(row as never)), ...stamp]), options) : "";
+      return rows.length
+        ? stringify(
+            rows.map((row) => [...columns.map((c) => c.value(row as never)), ...stamp]),
+            options,
+          )
+        : "";
     },
     end: () => "",
   };
@@ -75,7 +95,10 @@ function jsonWriter({ shape, provenance }: WriterOptions): ExportWriter {
 function jsonlWriter({ shape, provenance }: WriterOptions): ExportWriter {
   return {
     begin: () => `${JSON.stringify({ provenance: { ...provenance, shape } })}\n`,
-    write: (batch) => items(shape, batch).map((item) => `${JSON.stringify(item)}\n`).join(""),
+    write: (batch) =>
+      items(shape, batch)
+        .map((item) => `${JSON.stringify(item)}\n`)
+        .join(""),
     end: () => "",
   };
 }
@@ -97,7 +120,9 @@ function markdownWriter({ provenance }: WriterOptions): ExportWriter {
         .map((v) => {
           const facts = [v.age !== null ? `${v.age}` : null, v.occupation, v.city].filter(Boolean).join(", ");
           const source = `${v.source.publisher}, “${v.source.title}”${v.source.publishedAt ? ` (${v.source.publishedAt})` : ""}${v.source.url ? ` <${v.source.url}>` : ""}`;
-          const quotes = v.quotes.map((q) => `> ${q.text}\n\n— ${q.kind === "direct" ? "direct quotation" : "paraphrase"}, <${q.permalink}>\n`).join("\n");
+          const quotes = v.quotes
+            .map((q) => `> ${q.text}\n\n— ${q.kind === "direct" ? "direct quotation" : "paraphrase"}, <${q.permalink}>\n`)
+            .join("\n");
           return `## ${v.name}${facts ? ` (${facts})` : ""}\n\n${STANCE_LABELS[v.stance]}: ${v.stanceRationale}\n\nSource: ${source}\n\n${quotes}\n`;
         })
         .join(""),

@@ -55,7 +55,11 @@ type VoiceRow = Omit<ExportVoice, "slug" | "city" | "place" | "permalink" | "sou
 export async function findExportVoices(
   db: Database,
   ids: string[],
-  options: { kinds?: QuoteKind[]; quoteIds?: Set<string> | null; permalinks: { voice(slug: string): string; quote(slug: string, id: string): string } },
+  options: {
+    kinds?: QuoteKind[];
+    quoteIds?: Set<string> | null;
+    permalinks: { voice(slug: string): string; quote(slug: string, id: string): string };
+  },
 ): Promise<ExportVoice[]> {
   const kinds = options.kinds?.length ? JSON.stringify(options.kinds) : null;
   const quoteIds = options.quoteIds ? JSON.stringify([...options.quoteIds]) : null;
@@ -94,7 +98,10 @@ export async function findExportVoices(
         age: v.age,
         ageAsOf: v.ageAsOf,
         city: v.cityAsPrinted,
-        place: v.place === null ? null : { name: v.place, region: v.placeRegion!, country: v.placeCountry!, latitude: v.latitude!, longitude: v.longitude! },
+        place:
+          v.place === null
+            ? null
+            : { name: v.place, region: v.placeRegion!, country: v.placeCountry!, latitude: v.latitude!, longitude: v.longitude! },
         occupation: v.occupation,
         heritage: v.heritage,
         role: v.role,

@@ -31,13 +31,19 @@ const keepAll = async () => null;
 /** Which voices, in which order, and which of their quotes: the same rules as the explorer and /api/quotes. */
 async function planExport(db: Database, selection: ExportSelection): Promise<Plan> {
   if (selection.kind === "quote") {
-    const quote = await db.quote.findUnique({ where: { id: selection.quoteId }, select: { voiceId: true, voice: { select: { name: true } } } });
+    const quote = await db.quote.findUnique({
+      where: { id: selection.quoteId },
+      select: { voiceId: true, voice: { select: { name: true } } },
+    });
     if (!quote) throw new ExportNotFoundError(`No quote with the id "${selection.quoteId}"`);
     const only = new Set([selection.quoteId]);
     return { ids: [quote.voiceId], kinds: [], keep: async () => only, selection: `1 quote by ${quote.voice.name}`, rows: 1 };
   }
   if (selection.kind === "voices") {
-    const found = await db.voice.findMany({ where: { id: { in: selection.slugs } }, select: { id: true, name: true, _count: { select: { quotes: true } } } });
+    const found = await db.voice.findMany({
+      where: { id: { in: selection.slugs } },
+      select: { id: true, name: true, _count: { select: { quotes: true } } },
+    });
     const missing = selection.slugs.filter((s) => !found.some((f) => f.id === s));
     if (missing.length) throw new ExportNotFoundError(`No voice with the slug ${missing.map((m) => `"${m}"`).join(", ")}`);
     const names = selection.slugs.map((s) => found.find((f) => f.id === s)!.name);
@@ -55,7 +61,9 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
     ids: search.results.map((v) => v.id),
     kinds: kind,
     // with a search, a voice matched by its words contributes those quotes; one matched by name or place, all
-    keep: search.matches ? async (from, to) => new Set(await findQuoteIds(db, selectQuotes(search, kind, search.results.slice(from, to)))) : keepAll,
+    keep: search.matches
+      ? async (from, to) => new Set(await findQuoteIds(db, selectQuotes(search, kind, search.results.slice(from, to))))
+      : keepAll,
     selection: describeQuery(search.results.length, selection.query, search.facts),
     rows: selectQuotes(search, kind).length,
   };
@@ -76,7 +84,9 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
   const rows = request.shape === "quotes" ? plan.rows : plan.ids.length;
   if (rows > EXPORT_LIMITS.maxRows) {
-    throw new ExportTooLargeError(`This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`);
+    throw new ExportTooLargeError(
+      `This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`,
+    );
   }
   const provenance: Provenance = {
     corpusVersion: corpus.version,

@@ -8,7 +8,6 @@ import type { MultiKey } from "../search/voice-query";
 // select, so every figure covers the whole filtered set, not a page of it.
 
 export const MATRIX_DIMENSIONS = ["ageBand", "city", "region", "role", "source", "kind"] as const satisfies readonly MultiKey[];
-export type MatrixDimension = (typeof MATRIX_DIMENSIONS)[number];
 
 /** A bar chart draws at most this many rows (the largest groups): a thousand bars say nothing. */
 export const CHART_ROWS_MAX = 20;
@@ -24,13 +23,26 @@ export function buildStanceMatrix(voices: VoiceFacts[], dimension: MultiKey): Gr
   const facet = facetOf(dimension);
   const rows = new Map<string, GroupRow>();
   const order = facet.fixedValues ?? []; // a fixed vocabulary labels its values without any voice
-  for (const value of order) rows.set(value, { value, label: facet.labelOf(value, []), counts: zero(), voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] }, total: 0 });
+  for (const value of order)
+    rows.set(value, {
+      value,
+      label: facet.labelOf(value, []),
+      counts: zero(),
+      voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] },
+      total: 0,
+    });
   for (const voice of voices) {
     for (const value of facet.valuesOf(voice)) {
       let row = rows.get(value);
       if (!row) {
         // labelled off this voice, which has the value: searching all facts per row took seconds for 1,000 sources
-        row = { value, label: facet.labelOf(value, [voice]), counts: zero(), voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] }, total: 0 };
+        row = {
+          value,
+          label: facet.labelOf(value, [voice]),
+          counts: zero(),
+          voiceIds: { pro_russia: [], pro_ukraine: [], neutral: [], unclear: [] },
+          total: 0,
+        };
         rows.set(value, row);
       }
       row.counts[voice.stance] += 1;
@@ -40,7 +52,9 @@ export function buildStanceMatrix(voices: VoiceFacts[], dimension: MultiKey): Gr
   }
   const list = [...rows.values()];
   if (!facet.fixedValues) {
-    list.sort((a, b) => Number(a.value === UNKNOWN) - Number(b.value === UNKNOWN) || b.total - a.total || a.label.localeCompare(b.label, "en"));
+    list.sort(
+      (a, b) => Number(a.value === UNKNOWN) - Number(b.value === UNKNOWN) || b.total - a.total || a.label.localeCompare(b.label, "en"),
+    );
   }
   return list;
 }
@@ -60,7 +74,8 @@ export function countStances(voices: VoiceFacts[]): StanceCounts {
 export const DEMOSCOPE_NOVEMBER_2022 = {
   label: "Demoscope survey, November 2022",
   population: "Kazakhstanis reached by a telephone survey (a representative sample)",
-  citation: "Demoscope telephone survey, November 2022, as reported in “The Kazakhstanis Picking Sides in Putin’s War in Ukraine”, The Diplomat",
+  citation:
+    "Demoscope telephone survey, November 2022, as reported in “The Kazakhstanis Picking Sides in Putin’s War in Ukraine”, The Diplomat",
   shares: { neutral: 60, pro_ukraine: 22, pro_russia: 13, unclear: 5 } satisfies StanceCounts,
   unclearNote: "The remaining 5% is not reported by the source; shown as “unclear”.",
 };
@@ -86,7 +101,10 @@ export type OffMapGroup = { placeId: string; label: string; total: number; voice
 export const OFF_MAP_SHOWN = 12;
 
 /** Voices per place in Kazakhstan, and the voices the map cannot show (elsewhere, or no stated place). */
-export function buildMapData(voices: VoiceFacts[], places: { id: string; name: string; country: string; latitude: number; longitude: number }[]) {
+export function buildMapData(
+  voices: VoiceFacts[],
+  places: { id: string; name: string; country: string; latitude: number; longitude: number }[],
+) {
   const byPlace = new Map(places.map((p) => [p.id, p]));
   const points = new Map<string, MapPoint>();
   const elsewhere = new Map<string, OffMapGroup>();
@@ -104,7 +122,14 @@ export function buildMapData(voices: VoiceFacts[], places: { id: string; name: s
       add(group, v);
       elsewhere.set(place.id, group);
     } else {
-      const point = points.get(place.id) ?? { placeId: place.id, name: place.name, latitude: place.latitude, longitude: place.longitude, counts: zero(), total: 0 };
+      const point = points.get(place.id) ?? {
+        placeId: place.id,
+        name: place.name,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        counts: zero(),
+        total: 0,
+      };
       point.counts[v.stance] += 1;
       point.total += 1;
       points.set(place.id, point);

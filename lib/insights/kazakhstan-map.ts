@@ -21,7 +21,16 @@ export function getKazakhstanMap() {
     const kazakhstan = countries.features.find((f) => String(f.id) === KAZAKHSTAN);
     if (!kazakhstan) throw new Error("world-atlas has no Kazakhstan (id 398)");
     // an equal-area conic centred on the country keeps its shape and areas honest
-    const projection = geoConicEqualArea().parallels([43, 52]).rotate([-67, 0]).fitExtent([[10, 10], [MAP_SIZE.width - 10, MAP_SIZE.height - 10]], kazakhstan);
+    const projection = geoConicEqualArea()
+      .parallels([43, 52])
+      .rotate([-67, 0])
+      .fitExtent(
+        [
+          [10, 10],
+          [MAP_SIZE.width - 10, MAP_SIZE.height - 10],
+        ],
+        kazakhstan,
+      );
     cached = {
       outline: geoPath(projection)(kazakhstan) ?? "",
       project: (lon, lat) => projection([lon, lat]) ?? [0, 0],

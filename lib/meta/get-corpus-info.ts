@@ -11,7 +11,7 @@ export type CorpusInfo = {
 };
 
 /** How to cite the corpus itself, at a given version. */
-export function citeCorpus(version: string, seededAt: string): string {
+function citeCorpus(version: string, seededAt: string): string {
   return `Voices: people quoted in news reporting on how Kazakhstan views Russia’s war in Ukraine (corpus version ${version}, ${seededAt.slice(0, 10)}). ${getPublicUrl()}/`;
 }
 

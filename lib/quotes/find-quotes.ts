@@ -5,7 +5,7 @@ import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { VoiceQuery } from "../search/voice-query";
 
-export type QuoteWithSpeaker = {
+type QuoteWithSpeaker = {
   id: string;
   text: string;
   kind: QuoteKind;
@@ -53,24 +53,32 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items: QuoteWithSpeaker[] = ids.map((id) => byId.get(id)!).map((q) => ({
-    id: q.id,
-    text: q.text,
-    kind: q.kind as QuoteKind,
-    context: q.context,
-    document: q.documentId,
-    start: q.start,
-    end: q.end,
-    voice: {
-      slug: q.voice.id,
-      name: q.voice.name,
-      age: q.voice.age,
-      city: q.voice.cityAsPrinted,
-      occupation: q.voice.occupation,
-      role: q.voice.role as Role,
-      stance: q.voice.stance as Stance,
-    },
-    source: { slug: q.voice.source.id, title: q.voice.source.title, publisher: q.voice.source.publisher, publishedAt: q.voice.source.publishedAt, url: q.voice.source.url },
-  }));
+  const items: QuoteWithSpeaker[] = ids
+    .map((id) => byId.get(id)!)
+    .map((q) => ({
+      id: q.id,
+      text: q.text,
+      kind: q.kind as QuoteKind,
+      context: q.context,
+      document: q.documentId,
+      start: q.start,
+      end: q.end,
+      voice: {
+        slug: q.voice.id,
+        name: q.voice.name,
+        age: q.voice.age,
+        city: q.voice.cityAsPrinted,
+        occupation: q.voice.occupation,
+        role: q.voice.role as Role,
+        stance: q.voice.stance as Stance,
+      },
+      source: {
+        slug: q.voice.source.id,
+        title: q.voice.source.title,
+        publisher: q.voice.source.publisher,
+        publishedAt: q.voice.source.publishedAt,
+        url: q.voice.source.url,
+      },
+    }));
   return { total: selected.length, items, query, description: describeQuery(search.results.length, query, search.facts) };
 }

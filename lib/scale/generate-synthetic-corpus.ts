@@ -19,32 +19,86 @@ const WORDS = (
 ).split(" ");
 const CYRILLIC = "война мир народ страна граница правда семья надежда".split(" ");
 const PLACES = [
-  ["almaty", "Almaty"], ["astana", "Nur-Sultan"], ["karaganda", "Karaganda"], ["shymkent", "Shymkent"], ["aktau", "Aktau"],
-  ["pavlodar", "Pavlodar"], ["kostanay", "Kostanai"], ["oskemen", "Ust-Kamenogorsk"], ["zhanaozen", "Zhanaozen"], ["kyiv", "Kyiv"],
+  ["almaty", "Almaty"],
+  ["astana", "Nur-Sultan"],
+  ["karaganda", "Karaganda"],
+  ["shymkent", "Shymkent"],
+  ["aktau", "Aktau"],
+  ["pavlodar", "Pavlodar"],
+  ["kostanay", "Kostanai"],
+  ["oskemen", "Ust-Kamenogorsk"],
+  ["zhanaozen", "Zhanaozen"],
+  ["kyiv", "Kyiv"],
 ] as const;
-const PUBLISHERS = ["openDemocracy", "The Diplomat", "Eurasianet", "Vlast.kz", "RFE/RL", "Responsible Statecraft", "Window on Eurasia", "Kursiv", "Orda.kz", "Novaya Gazeta"];
-const OCCUPATIONS = ["teacher", "entrepreneur", "student", "doctor", "engineer", "journalist", "driver", "accountant", "farmer", "pensioner", "economist", "consultant"];
-const NAMES = ["Aigerim", "Dana", "Erlan", "Gulmira", "Askar", "Olga", "Irina", "Nurlan", "Saule", "Timur", "Marat", "Zhanar", "Andrei", "Aliya"];
+const PUBLISHERS = [
+  "openDemocracy",
+  "The Diplomat",
+  "Eurasianet",
+  "Vlast.kz",
+  "RFE/RL",
+  "Responsible Statecraft",
+  "Window on Eurasia",
+  "Kursiv",
+  "Orda.kz",
+  "Novaya Gazeta",
+];
+const OCCUPATIONS = [
+  "teacher",
+  "entrepreneur",
+  "student",
+  "doctor",
+  "engineer",
+  "journalist",
+  "driver",
+  "accountant",
+  "farmer",
+  "pensioner",
+  "economist",
+  "consultant",
+];
+const NAMES = [
+  "Aigerim",
+  "Dana",
+  "Erlan",
+  "Gulmira",
+  "Askar",
+  "Olga",
+  "Irina",
+  "Nurlan",
+  "Saule",
+  "Timur",
+  "Marat",
+  "Zhanar",
+  "Andrei",
+  "Aliya",
+];
 
 /** Inserts the synthetic corpus into the SQLite file at `file`, a source at a time; `onProgress` hears the quotes written so far. */
-export async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress?: (quotes: number) => void) {
+async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress?: (quotes: number) => void) {
   const sqlite = new Sqlite(file);
   sqlite.pragma("journal_mode = DELETE");
   sqlite.pragma("synchronous = OFF"); // a build file: if this dies, it is thrown away
   const insert = (table: string, row: Record<string, unknown>) => {
     const columns = Object.keys(row);
-    return sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
+    return sqlite.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
+    );
   };
   const statements = new Map<string, Sqlite.Statement>();
   const put = (table: string, row: Record<string, unknown>) => {
     const key = `${table}:${Object.keys(row).join(",")}`;
     if (!statements.has(key)) statements.set(key, insert(table, row));
-    const values = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v]));
+    const values = Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v]),
+    );
     statements.get(key)!.run(values);
   };
   const db = {
     place: { createMany: async ({ data }: { data: Record<string, unknown>[] }) => data.forEach((r) => put("Place", r)) },
-    source: { create: async ({ data }: { data: Record<string, unknown> }) => put("Source", { ...data, authors: JSON.stringify(data.authors), type: "article" }) },
+    source: {
+      create: async ({ data }: { data: Record<string, unknown> }) =>
+        put("Source", { ...data, authors: JSON.stringify(data.authors), type: "article" }),
+    },
   };
   const random = prng(o.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -62,10 +116,31 @@ export async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onP
 
   await db.place.createMany({
     data: [
-      { id: "almaty", name: "Almaty", region: "Almaty (city of republican significance)", country: "Kazakhstan", latitude: 43.222, longitude: 76.8512 },
-      { id: "astana", name: "Astana", region: "Astana (city of republican significance)", country: "Kazakhstan", latitude: 51.1694, longitude: 71.4491 },
+      {
+        id: "almaty",
+        name: "Almaty",
+        region: "Almaty (city of republican significance)",
+        country: "Kazakhstan",
+        latitude: 43.222,
+        longitude: 76.8512,
+      },
+      {
+        id: "astana",
+        name: "Astana",
+        region: "Astana (city of republican significance)",
+        country: "Kazakhstan",
+        latitude: 51.1694,
+        longitude: 71.4491,
+      },
       { id: "karaganda", name: "Karaganda", region: "Karaganda Region", country: "Kazakhstan", latitude: 49.8047, longitude: 73.1094 },
-      { id: "shymkent", name: "Shymkent", region: "Shymkent (city of republican significance)", country: "Kazakhstan", latitude: 42.3417, longitude: 69.5901 },
+      {
+        id: "shymkent",
+        name: "Shymkent",
+        region: "Shymkent (city of republican significance)",
+        country: "Kazakhstan",
+        latitude: 42.3417,
+        longitude: 69.5901,
+      },
       { id: "aktau", name: "Aktau", region: "Mangystau Region", country: "Kazakhstan", latitude: 43.6481, longitude: 51.1722 },
       { id: "pavlodar", name: "Pavlodar", region: "Pavlodar Region", country: "Kazakhstan", latitude: 52.2873, longitude: 76.9674 },
       { id: "kostanay", name: "Kostanay", region: "Kostanay Region", country: "Kazakhstan", latitude: 53.2198, longitude: 63.6354 },
@@ -110,7 +185,9 @@ export async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onP
         occupation: random() < 0.7 ? pick(OCCUPATIONS) : null,
         heritage: random() < 0.15 ? pick(["Kazakh", "Russian", "Ukrainian", "Kazakhstani national"]) : null,
         role: weighted<Role>(ROLES.map((r): [Role, number] => [r, r === "citizen" ? 10 : 1])),
-        stance: weighted<Stance>(STANCES.map((st): [Stance, number] => [st, { neutral: 4, pro_ukraine: 3, pro_russia: 2, unclear: 3 }[st]])),
+        stance: weighted<Stance>(
+          STANCES.map((st): [Stance, number] => [st, { neutral: 4, pro_ukraine: 3, pro_russia: 2, unclear: 3 }[st]]),
+        ),
         stanceRationale: sentence(8, 20),
         sourceId,
         position: v,
@@ -121,14 +198,33 @@ export async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onP
         const before = random() < 0.7 ? `${sentence(4, 12)} ` : "";
         const paragraph = `${before}“${text}” ${sentence(3, 10)}`;
         const start = cursor + before.length + 1;
-        quotes.push({ id: `synthetic-quote-${quoteIndex}`, voiceId: id, documentId: sourceId, kind: random() < 0.7 ? "direct" : "paraphrase", text, start, end: start + text.length, context: paragraph, position: q });
+        quotes.push({
+          id: `synthetic-quote-${quoteIndex}`,
+          voiceId: id,
+          documentId: sourceId,
+          kind: random() < 0.7 ? "direct" : "paraphrase",
+          text,
+          start,
+          end: start + text.length,
+          context: paragraph,
+          position: q,
+        });
         paragraphs.push(paragraph);
         cursor += paragraph.length + 2;
       }
     }
     const text = paragraphs.join("\n\n");
     sqlite.transaction(() => {
-      put("Document", { id: sourceId, sourceId, publisher: null, publishedAt: null, isPrimary: true, note: "synthetic", sha256: "synthetic", text });
+      put("Document", {
+        id: sourceId,
+        sourceId,
+        publisher: null,
+        publishedAt: null,
+        isPrimary: true,
+        note: "synthetic",
+        sha256: "synthetic",
+        text,
+      });
       voices.forEach((v) => put("Voice", v));
       quotes.forEach((q) => put("Quote", q));
     })();

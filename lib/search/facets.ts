@@ -26,7 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   journalist: "Journalist or blogger",
 };
 
-export const KIND_LABELS: Record<QuoteKind, string> = { direct: "Direct quotation", paraphrase: "Paraphrase" };
+const KIND_LABELS: Record<QuoteKind, string> = { direct: "Direct quotation", paraphrase: "Paraphrase" };
 
 const STANCE_PHRASES: Record<Stance, [one: string, many: string]> = {
   pro_russia: ["supports Russia", "support Russia"],
@@ -60,7 +60,8 @@ export type Facet = {
 const or = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`);
 
 /** The label of an open-list value, read off the first voice that has it. */
-const labelFromFacts = (pick: (v: VoiceFacts) => string | null, label: (v: VoiceFacts) => string | null, unknown: string) =>
+const labelFromFacts =
+  (pick: (v: VoiceFacts) => string | null, label: (v: VoiceFacts) => string | null, unknown: string) =>
   (value: string, facts: VoiceFacts[]) => {
     if (value === UNKNOWN) return unknown;
     const found = facts.find((v) => pick(v) === value);
@@ -88,21 +89,34 @@ export const FACETS: Facet[] = [
     key: "city",
     label: "City",
     valuesOf: (v) => [v.placeId ?? UNKNOWN],
-    labelOf: labelFromFacts((v) => v.placeId, (v) => v.placeName, "City not stated"),
-    phrase: (values, labelOf) => (values.length === 1 && values[0] === UNKNOWN ? "whose city is not stated" : `from ${or(values.map(labelOf))}`),
+    labelOf: labelFromFacts(
+      (v) => v.placeId,
+      (v) => v.placeName,
+      "City not stated",
+    ),
+    phrase: (values, labelOf) =>
+      values.length === 1 && values[0] === UNKNOWN ? "whose city is not stated" : `from ${or(values.map(labelOf))}`,
   },
   {
     key: "region",
     label: "Region",
     valuesOf: (v) => [v.region ?? UNKNOWN],
-    labelOf: labelFromFacts((v) => v.region, (v) => v.region, "Region not stated"),
+    labelOf: labelFromFacts(
+      (v) => v.region,
+      (v) => v.region,
+      "Region not stated",
+    ),
     phrase: (values, labelOf) => `in ${or(values.map(labelOf))}`,
   },
   {
     key: "country",
     label: "Country",
     valuesOf: (v) => [v.country ?? UNKNOWN],
-    labelOf: labelFromFacts((v) => v.country, (v) => v.country, "Country not stated"),
+    labelOf: labelFromFacts(
+      (v) => v.country,
+      (v) => v.country,
+      "Country not stated",
+    ),
     phrase: (values, labelOf) => `located in ${or(values.map(labelOf))}`,
   },
   {
@@ -125,7 +139,11 @@ export const FACETS: Facet[] = [
     key: "source",
     label: "Source",
     valuesOf: (v) => [v.sourceId],
-    labelOf: labelFromFacts((v) => v.sourceId, (v) => v.sourceLabel, "Unknown source"),
+    labelOf: labelFromFacts(
+      (v) => v.sourceId,
+      (v) => v.sourceLabel,
+      "Unknown source",
+    ),
     phrase: (values, labelOf) => `quoted by ${or(values.map(labelOf))}`,
   },
   {

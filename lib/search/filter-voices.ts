@@ -35,10 +35,12 @@ function indexFacts(facts: VoiceFacts[]): FactsIndex {
   const catalog = FACETS.map((facet) => {
     const labels = new Map<string, string>();
     for (const value of facet.fixedValues ?? []) labels.set(value, facet.labelOf(value, facts));
-    for (const voice of facts) for (const value of facet.valuesOf(voice)) if (!labels.has(value)) labels.set(value, facet.labelOf(value, [voice]));
+    for (const voice of facts)
+      for (const value of facet.valuesOf(voice)) if (!labels.has(value)) labels.set(value, facet.labelOf(value, [voice]));
     // open lists go alphabetically, "unknown" last
     const values = [...labels.keys()];
-    if (!facet.fixedValues) values.sort((a, b) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || labels.get(a)!.localeCompare(labels.get(b)!, "en"));
+    if (!facet.fixedValues)
+      values.sort((a, b) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || labels.get(a)!.localeCompare(labels.get(b)!, "en"));
     return { values, labels, codeOf: new Map(values.map((value, code) => [value, code])) };
   });
   const codes = FACETS.map((facet, f) => {
@@ -98,7 +100,12 @@ export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: Vo
   const facets = {} as FacetCounts;
   FACETS.forEach((facet, f) => {
     const { values, labels } = catalog[f]!;
-    const listed = values.map((value, code) => ({ value, label: labels.get(value)!, count: counts[f]![code]!, selected: selected[f]!.includes(value) }));
+    const listed = values.map((value, code) => ({
+      value,
+      label: labels.get(value)!,
+      count: counts[f]![code]!,
+      selected: selected[f]!.includes(value),
+    }));
     // a selected value the corpus does not have still shows, so that it can be removed
     for (const value of selected[f]!) {
       if (!labels.has(value)) listed.push({ value, label: facet.labelOf(value, facts), count: 0, selected: true });

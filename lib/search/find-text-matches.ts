@@ -36,7 +36,9 @@ type Hits = { rowids: number[]; scores: number[] | null };
  */
 async function findHits(db: Database, table: "QuoteSearch" | "VoiceSearch", ftsQuery: string, rankCap: number): Promise<Hits> {
   const name = Prisma.raw(`"${table}"`);
-  const [found] = await db.$queryRaw<{ rowids: string }[]>`SELECT json_group_array(rowid) AS rowids FROM ${name} WHERE ${name} MATCH ${ftsQuery}`;
+  const [found] = await db.$queryRaw<
+    { rowids: string }[]
+  >`SELECT json_group_array(rowid) AS rowids FROM ${name} WHERE ${name} MATCH ${ftsQuery}`;
   const rowids = JSON.parse(found!.rowids) as number[];
   if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
   // bm25() cannot sit inside an aggregate, hence the materialised step
@@ -58,7 +60,12 @@ function approximateScore(matched: number, total: number, averageLength: number)
 
 /** A search that matched nothing (the box held no word to look for). */
 export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatches {
-  return { rank: new Float64Array(voiceCount).fill(Infinity), voiceMatched: new Uint8Array(voiceCount), quoteHits: new Uint8Array(quoteRowids), ranking: "bm25" };
+  return {
+    rank: new Float64Array(voiceCount).fill(Infinity),
+    voiceMatched: new Uint8Array(voiceCount),
+    quoteHits: new Uint8Array(quoteRowids),
+    ranking: "bm25",
+  };
 }
 
 /**
@@ -66,7 +73,13 @@ export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatc
  * `ftsQuery` (from buildFtsQuery), with its best rank, and which quotes matched.
  * `rankCap` is RANK_CAP but for tests.
  */
-export async function findTextMatches(db: Database, index: SearchIndex, ftsQuery: string, kinds: QuoteKind[], rankCap = RANK_CAP): Promise<TextMatches> {
+export async function findTextMatches(
+  db: Database,
+  index: SearchIndex,
+  ftsQuery: string,
+  kinds: QuoteKind[],
+  rankCap = RANK_CAP,
+): Promise<TextMatches> {
   const { facts, voiceAt, quotes } = index;
   const [quoteHits, voiceHits, placeHits] = await Promise.all([
     findHits(db, "QuoteSearch", ftsQuery, rankCap),
@@ -106,5 +119,10 @@ export async function findTextMatches(db: Database, index: SearchIndex, ftsQuery
   }
 
   const approximate = (hits: Hits) => hits.scores === null && hits.rowids.length > 0;
-  return { rank, voiceMatched, quoteHits: matchedQuotes, ranking: approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25" };
+  return {
+    rank,
+    voiceMatched,
+    quoteHits: matchedQuotes,
+    ranking: approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25",
+  };
 }

@@ -12,7 +12,7 @@ import type { VoiceFacts } from "./voice-facts";
 // and hundreds of megabytes; as arrays they are a few typed arrays, read in about a second.
 
 /** Per quote, indexed by the quote's rowid (the rowid the full-text index reports). */
-export type QuoteColumns = {
+type QuoteColumns = {
   /** Index in `facts` of the quote's voice; -1 for rowids that hold no quote. */
   voiceOf: Int32Array;
   /** Index in QUOTE_KINDS of the quote's kind. */
@@ -74,7 +74,7 @@ type VoiceRow = [
 
 async function readVoiceRows(db: Database): Promise<VoiceRow[]> {
   const rows: VoiceRow[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const [chunk] = await db.$queryRaw<{ voices: string }[]>`
       SELECT json_group_array(json_array(v.rowid, v."id", v."name", v."age", v."role", v."stance",
         p."id", p."name", p."region", p."country", s."id", s."publisher", s."publishedAt", s."position", v."position")) AS voices
@@ -111,7 +111,7 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
     " ",
   )} END`;
   let n = 0;
-  for (let after = 0; n < count; ) {
+  for (let after = 0; n < count;) {
     const [chunk] = await db.$queryRaw<Record<"rowids" | "voices" | "kinds" | "positions" | "lengths", string>[]>`
       SELECT json_group_array(q.rowid) AS rowids, json_group_array(v.rowid) AS voices, json_group_array(${kindCase}) AS kinds,
         json_group_array(q."position") AS positions, json_group_array(length(q."text")) AS lengths

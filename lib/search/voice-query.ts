@@ -29,20 +29,28 @@ export const QUERY_LIMITS = { qMaxLength: 5000, pageSizeMax: 100, pageMax: 10_00
 const whole = (name: string, min: number, max: number) =>
   z
     .string()
-    .regex(/^\d{1,6}$/, { message: `${name} must be a whole number from ${min} to ${max}` })
+    .regex(/^\d{1,6}$/, { error: `${name} must be a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().min(min, { message: `${name} must be at least ${min}` }).max(max, { message: `${name} must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `${name} must be at least ${min}` })
+        .max(max, { error: `${name} must be at most ${max}` }),
+    );
 
 const freeValues = z
-  .array(z.string().max(QUERY_LIMITS.valueMaxLength, { message: `values are at most ${QUERY_LIMITS.valueMaxLength} characters` }))
-  .max(QUERY_LIMITS.valuesPerFilter, { message: `at most ${QUERY_LIMITS.valuesPerFilter} values` });
+  .array(z.string().max(QUERY_LIMITS.valueMaxLength, { error: `values are at most ${QUERY_LIMITS.valueMaxLength} characters` }))
+  .max(QUERY_LIMITS.valuesPerFilter, { error: `at most ${QUERY_LIMITS.valuesPerFilter} values` });
 
 const enumValues = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.array(z.enum(values)).max(QUERY_LIMITS.valuesPerFilter, { message: `at most ${QUERY_LIMITS.valuesPerFilter} values` });
+  z.array(z.enum(values)).max(QUERY_LIMITS.valuesPerFilter, { error: `at most ${QUERY_LIMITS.valuesPerFilter} values` });
 
 /** The parameters, each with what it accepts. Multi-valued ones take repeated keys or commas. */
 export const VOICE_QUERY_FIELDS = {
-  q: z.string().max(QUERY_LIMITS.qMaxLength, { message: `q is at most ${QUERY_LIMITS.qMaxLength} characters` }).default(""),
+  q: z
+    .string()
+    .max(QUERY_LIMITS.qMaxLength, { error: `q is at most ${QUERY_LIMITS.qMaxLength} characters` })
+    .default(""),
   stance: enumValues(STANCES).default([]),
   city: freeValues.default([]),
   region: freeValues.default([]),
@@ -63,10 +71,10 @@ export type MultiKey = (typeof MULTI_VALUED)[number];
 type Key = keyof typeof VOICE_QUERY_FIELDS;
 const KEYS = Object.keys(VOICE_QUERY_FIELDS) as Key[];
 
-export const VoiceQuerySchema = z
+const VoiceQuerySchema = z
   .object(VOICE_QUERY_FIELDS)
   .refine((q) => q.ageMin === undefined || q.ageMax === undefined || q.ageMin <= q.ageMax, {
-    message: "ageMin must not be greater than ageMax",
+    error: "ageMin must not be greater than ageMax",
     path: ["ageMin"],
   });
 
@@ -94,7 +102,10 @@ function collect(raw: RawParams): Map<string, string[]> {
   const values = new Map<string, string[]>();
   for (const [key, value] of entries) {
     const parts = (MULTI_VALUED as readonly string[]).includes(key)
-      ? value.split(",").map((s) => s.trim()).filter(Boolean)
+      ? value
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
       : [value];
     values.set(key, [...(values.get(key) ?? []), ...parts]);
   }

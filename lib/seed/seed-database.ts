@@ -57,7 +57,11 @@ async function removeAbandonedBuilds(dbPath: string) {
  * existing database byte for byte as it was, and a reader never sees a half-loaded
  * corpus. Shared by the corpus seed and the synthetic corpus for benchmarks.
  */
-export async function buildDatabase(dbPath: string, fill: (db: Database, buildPath: string) => Promise<void>, root?: string): Promise<void> {
+export async function buildDatabase(
+  dbPath: string,
+  fill: (db: Database, buildPath: string) => Promise<void>,
+  root?: string,
+): Promise<void> {
   await mkdir(path.dirname(dbPath), { recursive: true });
   await removeAbandonedBuilds(dbPath);
   const buildPath = `${dbPath}.building-${process.pid}`;

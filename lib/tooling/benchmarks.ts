@@ -24,7 +24,7 @@ export const TYPICAL_QUERIES = [
 
 export type Latency = { median: number; p95: number; p99: number; max: number; runs: number };
 
-export function summarise(times: number[]): Latency {
+function summarise(times: number[]): Latency {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   return { median: at(50), p95: at(95), p99: at(99), max: sorted.at(-1)!, runs: sorted.length };
@@ -84,7 +84,9 @@ export async function measureSqliteFloor(dbPath: string, runs: number) {
       const params: unknown[] = [];
       const fts = q.q ? buildFtsQuery(q.q) : null;
       if (fts) {
-        where.push(`v."id" IN (SELECT q."voiceId" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`);
+        where.push(
+          `v."id" IN (SELECT q."voiceId" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
+        );
         params.push(fts, ...q.kind);
       } else if (q.kind.length) {
         where.push(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."voiceId" = v."id" AND q."kind" IN (${q.kind.map(() => "?").join(",")}))`);

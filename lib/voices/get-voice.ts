@@ -2,7 +2,7 @@ import type { EvidencedAttribute, QuoteKind, Role, Stance } from "../corpus/voca
 import type { Database } from "../db/create-prisma-client";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
 
-export type EvidenceSpan = { attribute: EvidencedAttribute; text: string; document: string; start: number; end: number };
+type EvidenceSpan = { attribute: EvidencedAttribute; text: string; document: string; start: number; end: number };
 
 export type VoiceDetail = {
   slug: string;
@@ -50,7 +50,10 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
       place: { select: { id: true, name: true, region: true, country: true, latitude: true, longitude: true } },
       source: { select: SOURCE_REF_SELECT },
       evidence: { select: { attribute: true, text: true, documentId: true, start: true, end: true } },
-      quotes: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true, context: true, documentId: true, start: true, end: true } },
+      quotes: {
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, text: true, context: true, documentId: true, start: true, end: true },
+      },
     },
   });
   if (!v) return null;
@@ -59,10 +62,20 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
   const sameStanceWhere = { stance: v.stance, id: { not: v.id } };
   const [sameCity, sameCityTotal, sameStance, sameStanceTotal] = await Promise.all([
     v.placeId
-      ? db.voice.findMany({ where: sameCityWhere, orderBy: { name: "asc" }, take: RELATED_SHOWN, select: { id: true, name: true, stance: true } })
+      ? db.voice.findMany({
+          where: sameCityWhere,
+          orderBy: { name: "asc" },
+          take: RELATED_SHOWN,
+          select: { id: true, name: true, stance: true },
+        })
       : Promise.resolve([]),
     v.placeId ? db.voice.count({ where: sameCityWhere }) : Promise.resolve(0),
-    db.voice.findMany({ where: sameStanceWhere, orderBy: { name: "asc" }, take: RELATED_SHOWN, select: { id: true, name: true, cityAsPrinted: true } }),
+    db.voice.findMany({
+      where: sameStanceWhere,
+      orderBy: { name: "asc" },
+      take: RELATED_SHOWN,
+      select: { id: true, name: true, cityAsPrinted: true },
+    }),
     db.voice.count({ where: sameStanceWhere }),
   ]);
 
@@ -74,7 +87,14 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
     age: v.age,
     ageAsOf: v.ageAsOf,
     city: v.cityAsPrinted,
-    place: v.place && { slug: v.place.id, name: v.place.name, region: v.place.region, country: v.place.country, latitude: v.place.latitude, longitude: v.place.longitude },
+    place: v.place && {
+      slug: v.place.id,
+      name: v.place.name,
+      region: v.place.region,
+      country: v.place.country,
+      latitude: v.place.latitude,
+      longitude: v.place.longitude,
+    },
     occupation: v.occupation,
     heritage: v.heritage,
     role: v.role as Role,
@@ -84,7 +104,15 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
       .map((e) => ({ attribute: e.attribute as EvidencedAttribute, text: e.text, document: e.documentId, start: e.start, end: e.end }))
       .sort((a, b) => order.indexOf(a.attribute) - order.indexOf(b.attribute)),
     source: toSourceRef(v.source),
-    quotes: v.quotes.map((q) => ({ id: q.id, kind: q.kind as QuoteKind, text: q.text, context: q.context, document: q.documentId, start: q.start, end: q.end })),
+    quotes: v.quotes.map((q) => ({
+      id: q.id,
+      kind: q.kind as QuoteKind,
+      text: q.text,
+      context: q.context,
+      document: q.documentId,
+      start: q.start,
+      end: q.end,
+    })),
     related: {
       sameCity: { total: sameCityTotal, voices: sameCity.map((r) => ({ slug: r.id, name: r.name, stance: r.stance as Stance })) },
       sameStance: { total: sameStanceTotal, voices: sameStance.map((r) => ({ slug: r.id, name: r.name, city: r.cityAsPrinted })) },

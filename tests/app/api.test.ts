@@ -178,10 +178,34 @@ describe("GET /api/openapi.json", () => {
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths).sort()).toEqual(
-      ["/api/export", "/api/meta", "/api/openapi.json", "/api/quotes", "/api/sources", "/api/sources/{slug}", "/api/voices", "/api/voices/{slug}"].sort(),
+      [
+        "/api/export",
+        "/api/meta",
+        "/api/openapi.json",
+        "/api/quotes",
+        "/api/sources",
+        "/api/sources/{slug}",
+        "/api/voices",
+        "/api/voices/{slug}",
+      ].sort(),
     );
     const parameters: { name: string; schema: unknown }[] = body.paths["/api/voices"].get.parameters;
-    expect(parameters.map((p) => p.name)).toEqual(["q", "stance", "city", "region", "country", "role", "ageBand", "ageMin", "ageMax", "source", "kind", "sort", "page", "pageSize"]);
+    expect(parameters.map((p) => p.name)).toEqual([
+      "q",
+      "stance",
+      "city",
+      "region",
+      "country",
+      "role",
+      "ageBand",
+      "ageMin",
+      "ageMax",
+      "source",
+      "kind",
+      "sort",
+      "page",
+      "pageSize",
+    ]);
     expect(JSON.stringify(parameters.find((p) => p.name === "stance")!.schema)).toContain("pro_ukraine");
   });
 });
@@ -196,14 +220,11 @@ describe("pages", () => {
     "/compare?v=x",
     "/insights",
     "/insights?row=nonsense&stance=neutral",
-  ])(
-    "%s is served as HTML",
-    async (path) => {
-      const response = await api(path);
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toMatch(/text\/html/);
-    },
-  );
+  ])("%s is served as HTML", async (path) => {
+    const response = await api(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+  });
 
   it.each(["/voices/nobody-at-all", "/voices/NOT_A_SLUG", "/sources/nothing-here"])("%s is a 404 page", async (path) => {
     const response = await api(path);
@@ -287,22 +308,30 @@ describe("citation meta tags for reference managers", () => {
 
   it("describe the corpus entry on a voice page", async () => {
     const tags = metaTags(await (await api("/voices/olga-kostanai")).text());
-    expect(tags).toEqual(expect.arrayContaining([["citation_title", "Olga, as quoted in openDemocracy"], ["citation_publisher", "Voices"]]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        ["citation_title", "Olga, as quoted in openDemocracy"],
+        ["citation_publisher", "Voices"],
+      ]),
+    );
     expect(tags.find(([name]) => name === "citation_public_url")![1]).toMatch(/\/voices\/olga-kostanai$/);
   });
 });
 
 describe("security headers", () => {
-  it.each(["/", "/voices/olga-kostanai", "/insights", "/api/voices", "/api/voices?stance=bad", "/api/nope", "/voices/nobody-at-all"])("are on %s", async (path) => {
-    const response = await api(path);
-    const csp = response.headers.get("content-security-policy") ?? "";
-    expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-    expect(csp).toMatch(/frame-ancestors 'none'/);
-    expect(csp).toMatch(/object-src 'none'/);
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-  });
+  it.each(["/", "/voices/olga-kostanai", "/insights", "/api/voices", "/api/voices?stance=bad", "/api/nope", "/voices/nobody-at-all"])(
+    "are on %s",
+    async (path) => {
+      const response = await api(path);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).toMatch(/object-src 'none'/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    },
+  );
 
   it("use a fresh nonce on every request, and give it to Next's own scripts", async () => {
     const [a, b] = await Promise.all([api("/"), api("/")]);

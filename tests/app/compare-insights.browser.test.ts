@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../helpers/browser";
 
@@ -13,7 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const headerNames = (page: import("playwright-core").Page) => page.locator(".compare-table thead th a:not(.remove)").allTextContents();
+const headerNames = (page: Page) => page.locator(".compare-table thead th a:not(.remove)").allTextContents();
 
 describe("compare and insights in Chromium", () => {
   it("compares three voices chosen in the explorer", async () => {
@@ -32,7 +32,10 @@ describe("compare and insights in Chromium", () => {
 
     // removing a voice updates the URL and the columns
     await page.getByRole("link", { name: `Remove ${names[0]} from the comparison` }).click();
-    await page.waitForURL((url) => !url.search.includes(encodeURIComponent(names[0]!.toLowerCase())) && (url.searchParams.get("v") ?? "").split(",").length === 2);
+    await page.waitForURL(
+      (url) =>
+        !url.search.includes(encodeURIComponent(names[0]!.toLowerCase())) && (url.searchParams.get("v") ?? "").split(",").length === 2,
+    );
     expect(await headerNames(page)).toEqual(names.slice(1));
     await context.close();
   });
@@ -76,12 +79,15 @@ describe("compare and insights in Chromium", () => {
     await context.close();
   });
 
-  it.each(["/compare?v=gulmira-karaganda,olga-kostanai,rustem", "/insights", "/insights?row=kind&stance=neutral"])("has no accessibility violations (axe) on %s", async (path) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(base() + path);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-    await context.close();
-  });
+  it.each(["/compare?v=gulmira-karaganda,olga-kostanai,rustem", "/insights", "/insights?row=kind&stance=neutral"])(
+    "has no accessibility violations (axe) on %s",
+    async (path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(base() + path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -125,40 +125,51 @@ describe("the explorer in Chromium", () => {
     await page.context().close();
   });
 
-  it.each(["/", "/?q=propaganda&stance=pro_ukraine", "/voices/aleksandra-ust-kamenogorsk", "/sources/opendemocracy-kazakhstan-divided", "/?q=nothingmatcheshere"])(
-    "has no accessibility violations (axe) on %s",
-    async (path) => {
-      const page = await openPage(path);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-      expect((page as Page & { errors: string[] }).errors).toEqual([]);
-      await page.context().close();
-    },
-  );
+  it.each([
+    "/",
+    "/?q=propaganda&stance=pro_ukraine",
+    "/voices/aleksandra-ust-kamenogorsk",
+    "/sources/opendemocracy-kazakhstan-divided",
+    "/?q=nothingmatcheshere",
+  ])("has no accessibility violations (axe) on %s", async (path) => {
+    const page = await openPage(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe("the Content-Security-Policy", () => {
-  it.each(["/", "/?q=russia&stance=neutral", "/voices/gulmira-karaganda", "/sources/opendemocracy-kazakhstan-divided", "/compare?v=rustem,irina", "/insights"])(
-    "blocks nothing the app needs on %s",
-    async (path) => {
-      const context = await browser.newContext();
-      await context.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
-      const page = await context.newPage();
-      await page.goto(base() + path);
-      await page.waitForLoadState("networkidle");
-      // Next's client runtime ran (it was allowed by the nonce) and a client component reacts
-      await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version)).toBe("string");
-      const tray = page.getByRole("complementary", { name: "Compare tray" });
-      await page.evaluate(() => {
-        localStorage.setItem("voices:compare", JSON.stringify([{ slug: "irina", name: "Irina" }]));
-        window.dispatchEvent(new Event("voices:compare-change"));
-      });
-      await expect.poll(() => tray.textContent()).toMatch(/Compare \(1\/4\)Irina/);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-      await context.close();
-    },
-  );
+  it.each([
+    "/",
+    "/?q=russia&stance=neutral",
+    "/voices/gulmira-karaganda",
+    "/sources/opendemocracy-kazakhstan-divided",
+    "/compare?v=rustem,irina",
+    "/insights",
+  ])("blocks nothing the app needs on %s", async (path) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    await page.goto(base() + path);
+    await page.waitForLoadState("networkidle");
+    // Next's client runtime ran (it was allowed by the nonce) and a client component reacts
+    await expect
+      .poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version))
+      .toBe("string");
+    const tray = page.getByRole("complementary", { name: "Compare tray" });
+    await page.evaluate(() => {
+      localStorage.setItem("voices:compare", JSON.stringify([{ slug: "irina", name: "Irina" }]));
+      window.dispatchEvent(new Event("voices:compare-change"));
+    });
+    await expect.poll(() => tray.textContent()).toMatch(/Compare \(1\/4\)Irina/);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await context.close();
+  });
 });

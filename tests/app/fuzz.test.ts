@@ -5,7 +5,7 @@ import { prng } from "@/lib/scale/prng";
 // values. Seeded, so a failure replays: the failing URL is in the message.
 
 const random = prng(20261122);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const int = (max: number) => Math.floor(random() * max);
 
 const NASTY = [
@@ -24,7 +24,7 @@ const NASTY = [
   "(((",
   "e-mail",
   "' OR 1=1 --",
-  "'; DROP TABLE \"Voice\"; --",
+  '\'; DROP TABLE "Voice"; --',
   "1; SELECT * FROM Quote",
   "../../../../etc/passwd",
   "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
@@ -81,7 +81,22 @@ function value(): string {
   return "x".repeat(pick([5000, 5001, 20_000]));
 }
 
-const QUERY_KEYS = ["q", "stance", "city", "region", "country", "role", "ageBand", "ageMin", "ageMax", "source", "kind", "sort", "page", "pageSize"];
+const QUERY_KEYS = [
+  "q",
+  "stance",
+  "city",
+  "region",
+  "country",
+  "role",
+  "ageBand",
+  "ageMin",
+  "ageMax",
+  "source",
+  "kind",
+  "sort",
+  "page",
+  "pageSize",
+];
 const EXPORT_KEYS = ["format", "shape", "bom", "voice", "quote", "v"];
 
 function queryString(keys: string[]): string {
@@ -105,11 +120,16 @@ function cases(): Case[] {
   for (let i = 0; i < 300; i++) list.push({ url: `/api/quotes?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
   for (let i = 0; i < 400; i++) {
     const format = random() < 0.7 ? pick(["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"]) : value();
-    list.push({ url: `/api/export?format=${encodeURIComponent(format)}&${queryString([...EXPORT_KEYS, ...QUERY_KEYS])}`, api: true, keys: [...EXPORT_KEYS, ...QUERY_KEYS] });
+    list.push({
+      url: `/api/export?format=${encodeURIComponent(format)}&${queryString([...EXPORT_KEYS, ...QUERY_KEYS])}`,
+      api: true,
+      keys: [...EXPORT_KEYS, ...QUERY_KEYS],
+    });
   }
   for (let i = 0; i < 150; i++) list.push({ url: `/api/voices/${segment()}`, api: true, keys: ["slug"] });
   for (let i = 0; i < 150; i++) list.push({ url: `/api/sources/${segment()}`, api: true, keys: ["slug"] });
-  for (let i = 0; i < 50; i++) list.push({ url: `/api/${pick(["meta", "sources", "openapi.json"])}?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
+  for (let i = 0; i < 50; i++)
+    list.push({ url: `/api/${pick(["meta", "sources", "openapi.json"])}?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
   for (let i = 0; i < 250; i++) list.push({ url: `/?${queryString(QUERY_KEYS)}`, api: false, keys: [] });
   for (let i = 0; i < 120; i++) list.push({ url: `/insights?${queryString([...QUERY_KEYS, "row"])}`, api: false, keys: [] });
   for (let i = 0; i < 100; i++) list.push({ url: `/compare?${queryString(["v"])}`, api: false, keys: [] });
@@ -137,9 +157,11 @@ describe("fuzzing every endpoint and page", () => {
           if (next.api && response.status === 400) {
             rejected++;
             const issues: { parameter?: string }[] = JSON.parse(body).error?.issues ?? [];
-            if (issues.length === 0 || issues.some((i) => typeof i.parameter !== "string" || i.parameter === "")) failures.push(`unnamed rejection: ${where}: ${body.slice(0, 200)}`);
+            if (issues.length === 0 || issues.some((i) => typeof i.parameter !== "string" || i.parameter === ""))
+              failures.push(`unnamed rejection: ${where}: ${body.slice(0, 200)}`);
           }
-          if (response.status >= 400 && response.status < 500 && ![400, 404, 414, 431].includes(response.status)) failures.push(`unexpected ${where}`);
+          if (response.status >= 400 && response.status < 500 && ![400, 404, 414, 431].includes(response.status))
+            failures.push(`unexpected ${where}`);
         }
       }),
     );

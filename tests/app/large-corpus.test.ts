@@ -48,7 +48,9 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
   });
 
   it("lists a few related voices on a voice's page, counts the rest and links to all of them", async () => {
-    const detail = (await (await get(`/api/voices/${voice.id}`)).json()) as { related: { sameStance: { total: number; voices: unknown[] } } };
+    const detail = (await (await get(`/api/voices/${voice.id}`)).json()) as {
+      related: { sameStance: { total: number; voices: unknown[] } };
+    };
     expect(detail.related.sameStance.voices).toHaveLength(RELATED_SHOWN);
     expect(detail.related.sameStance.total).toBeGreaterThan(RELATED_SHOWN);
 

@@ -91,11 +91,18 @@ describe("reseeding while the app serves traffic", () => {
 describe("corpus text", () => {
   it("is never rendered as HTML", async () => {
     const hostile = copyCorpus();
-    editCorpusFile(hostile, "sources/opendemocracy-kazakhstan-divided.yaml", "    name: Olga\n", '    name: "Olga<script>window.pwned=1</script><img src=x onerror=alert(1)>"\n');
+    editCorpusFile(
+      hostile,
+      "sources/opendemocracy-kazakhstan-divided.yaml",
+      "    name: Olga\n",
+      '    name: "Olga<script>window.pwned=1</script><img src=x onerror=alert(1)>"\n',
+    );
     await seedDatabase({ dataDir: hostile, dbPath, root: PROJECT_ROOT });
     try {
       for (const path of ["/voices/olga-kostanai", "/?q=Olga", "/compare?v=olga-kostanai,irina", "/insights?row=source"]) {
-        await expect.poll(async () => (await (await fetch(app.baseUrl + path)).text()).includes("Olga&lt;script&gt;"), { timeout: 5000 }).toBe(true);
+        await expect
+          .poll(async () => (await (await fetch(app.baseUrl + path)).text()).includes("Olga&lt;script&gt;"), { timeout: 5000 })
+          .toBe(true);
         const html = await (await fetch(app.baseUrl + path)).text();
         expect(html.includes("<script>window.pwned"), path).toBe(false);
         expect(html.includes("<img src=x"), path).toBe(false);

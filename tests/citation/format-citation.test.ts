@@ -11,15 +11,43 @@ const OPEN_DEMOCRACY: CitableSource = {
   publishedAt: "2022-03-23",
   url: "https://www.opendemocracy.net/en/odr/ukraine-russia-war-opinion-kazakhstan-divided-putin/",
 };
-const UNDATED: CitableSource = { slug: "dip", type: "article", title: "The Kazakhstanis Picking Sides in Putin’s War in Ukraine", publisher: "The Diplomat", authors: [], publishedAt: null, url: null };
-const BLOG: CitableSource = { slug: "woe", type: "blog-post", title: "Kazakhstan Opposes the War", publisher: "Window on Eurasia", authors: ["Paul Goble"], publishedAt: "2022-04-25", url: null };
+const UNDATED: CitableSource = {
+  slug: "dip",
+  type: "article",
+  title: "The Kazakhstanis Picking Sides in Putin’s War in Ukraine",
+  publisher: "The Diplomat",
+  authors: [],
+  publishedAt: null,
+  url: null,
+};
+const BLOG: CitableSource = {
+  slug: "woe",
+  type: "blog-post",
+  title: "Kazakhstan Opposes the War",
+  publisher: "Window on Eurasia",
+  authors: ["Paul Goble"],
+  publishedAt: "2022-04-25",
+  url: null,
+};
 const URL = OPEN_DEMOCRACY.url!;
 
 describe("references to the original article (hand-checked against the style guides)", () => {
   it.each([
-    ["apa", OPEN_DEMOCRACY, `Shapagat, A., Samoilovich, M., & Sorbello, P. (2022, March 23). How Kazakhstan society is divided over the Russia-Ukraine war. openDemocracy. ${URL}`],
-    ["mla", OPEN_DEMOCRACY, `Shapagat, Aigerim, et al. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, 23 Mar. 2022, ${URL}.`],
-    ["chicago", OPEN_DEMOCRACY, `Shapagat, Aigerim, Marina Samoilovich, and Paolo Sorbello. 2022. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, March 23, 2022. ${URL}.`],
+    [
+      "apa",
+      OPEN_DEMOCRACY,
+      `Shapagat, A., Samoilovich, M., & Sorbello, P. (2022, March 23). How Kazakhstan society is divided over the Russia-Ukraine war. openDemocracy. ${URL}`,
+    ],
+    [
+      "mla",
+      OPEN_DEMOCRACY,
+      `Shapagat, Aigerim, et al. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, 23 Mar. 2022, ${URL}.`,
+    ],
+    [
+      "chicago",
+      OPEN_DEMOCRACY,
+      `Shapagat, Aigerim, Marina Samoilovich, and Paolo Sorbello. 2022. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, March 23, 2022. ${URL}.`,
+    ],
     ["apa", UNDATED, "The Kazakhstanis Picking Sides in Putin’s War in Ukraine. (n.d.). The Diplomat."],
     ["mla", UNDATED, "“The Kazakhstanis Picking Sides in Putin’s War in Ukraine.” The Diplomat."],
     ["chicago", UNDATED, "“The Kazakhstanis Picking Sides in Putin’s War in Ukraine.” n.d. The Diplomat."],
@@ -47,9 +75,18 @@ describe("references to a corpus entry", () => {
   const entry = buildVoiceEntryItem({ slug: "gulmira-karaganda", name: "Gulmira" }, OPEN_DEMOCRACY, stamp);
 
   it.each([
-    ["apa", "Voices. (2026). Gulmira, as quoted in openDemocracy (Version 9479bd278b1d) [Data set]. Voices. http://localhost:3000/voices/gulmira-karaganda"],
-    ["mla", "Voices. “Gulmira, as Quoted in openDemocracy.” Voices, version 9479bd278b1d, 20 Nov. 2026, http://localhost:3000/voices/gulmira-karaganda."],
-    ["chicago", "Voices. 2026. “Gulmira, as Quoted in openDemocracy.” Voices, Version 9479bd278b1d. http://localhost:3000/voices/gulmira-karaganda."],
+    [
+      "apa",
+      "Voices. (2026). Gulmira, as quoted in openDemocracy (Version 9479bd278b1d) [Data set]. Voices. http://localhost:3000/voices/gulmira-karaganda",
+    ],
+    [
+      "mla",
+      "Voices. “Gulmira, as Quoted in openDemocracy.” Voices, version 9479bd278b1d, 20 Nov. 2026, http://localhost:3000/voices/gulmira-karaganda.",
+    ],
+    [
+      "chicago",
+      "Voices. 2026. “Gulmira, as Quoted in openDemocracy.” Voices, Version 9479bd278b1d. http://localhost:3000/voices/gulmira-karaganda.",
+    ],
   ] as const)("%s", (style, expected) => {
     expect(formatReference(entry, style)).toBe(expected);
   });

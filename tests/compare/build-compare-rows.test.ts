@@ -26,7 +26,12 @@ function voice(slug: string, extra: Partial<VoiceDetail>): VoiceDetail {
 }
 
 describe("buildCompareRows", () => {
-  const a = voice("a", { age: 48, city: "Nur-Sultan", place: { slug: "astana", name: "Astana", region: "Astana", country: "Kazakhstan", latitude: 0, longitude: 0 }, evidence: [{ attribute: "age", text: "a 48-year-old", document: "d", start: 0, end: 1 }] });
+  const a = voice("a", {
+    age: 48,
+    city: "Nur-Sultan",
+    place: { slug: "astana", name: "Astana", region: "Astana", country: "Kazakhstan", latitude: 0, longitude: 0 },
+    evidence: [{ attribute: "age", text: "a 48-year-old", document: "d", start: 0, end: 1 }],
+  });
   const b = voice("b", { age: 48, stance: "pro_russia" });
   const rows = buildCompareRows([a, b]);
   const row = (label: string) => rows.find((r) => r.label === label)!;
@@ -51,7 +56,10 @@ describe("buildCompareRows", () => {
 describe("CompareQuerySchema", () => {
   it.each([
     [["a,b"], ["a", "b"]],
-    [["a", "b", "c"], ["a", "b", "c"]],
+    [
+      ["a", "b", "c"],
+      ["a", "b", "c"],
+    ],
     [["a,b,a"], ["a", "b"]],
   ])("reads %j", (input, expected) => {
     expect(CompareQuerySchema.parse(input)).toEqual(expected);

@@ -28,11 +28,26 @@ describe("locateText: quotes that must be found", () => {
 
 describe("locateText: quotes that must fail", () => {
   it.each([
-    ["a changed word", "Kazakhstan has strong economic links with Russia.", undefined, /not found.*matches up to: "Kazakhstan has strong economic "/],
+    [
+      "a changed word",
+      "Kazakhstan has strong economic links with Russia.",
+      undefined,
+      /not found.*matches up to: "Kazakhstan has strong economic "/,
+    ],
     ["different case", "kazakhstan has strong economic ties", undefined, /not found/],
     ["a missing letter", "We are very worried about our brother in Ukraine", undefined, /not found/],
-    ["a repeated text without an occurrence", "We are very worried about our brothers in Ukraine", undefined, /appears 2 times.*occurrence/],
-    ["an occurrence beyond the matches", "Kazakhstan has strong economic ties", 3, /occurrence 3 was asked for but the text appears 1 time/],
+    [
+      "a repeated text without an occurrence",
+      "We are very worried about our brothers in Ukraine",
+      undefined,
+      /appears 2 times.*occurrence/,
+    ],
+    [
+      "an occurrence beyond the matches",
+      "Kazakhstan has strong economic ties",
+      3,
+      /occurrence 3 was asked for but the text appears 1 time/,
+    ],
     ["an ellipsis joining parts from different paragraphs", "Kazakhstan has strong … Another paragraph", undefined, /not found/],
     ["parts in the wrong order", "to understand. … It’s quite difficult", undefined, /not found/],
     ["nothing but whitespace", "   ", undefined, /empty/],

@@ -55,7 +55,11 @@ describe("SourceFileSchema", () => {
     ["an impossible date", withVoice({ age: { value: 48, asOf: "2022-02-30", evidence: "48" } }), "voices.0.age.asOf"],
     ["a slug with capitals", withVoice({ slug: "Gulmira" }), "voices.0.slug"],
     ["a misspelt field", withVoice({ stanse: "neutral" }), "voices.0"],
-    ["an occurrence of zero", withVoice({ quotes: [{ id: "q-1", kind: "direct", text: "x", occurrence: 0 }] }), "voices.0.quotes.0.occurrence"],
+    [
+      "an occurrence of zero",
+      withVoice({ quotes: [{ id: "q-1", kind: "direct", text: "x", occurrence: 0 }] }),
+      "voices.0.quotes.0.occurrence",
+    ],
     ["a source URL that is not http(s)", { ...validSource, url: "javascript:alert(1)" }, "url"],
     ["no primary document", { ...validSource, documents: [{ id: "001_abc", publisher: null, publishedAt: null }] }, "documents"],
     [
@@ -78,7 +82,15 @@ describe("SourceFileSchema", () => {
 });
 
 describe("PlacesFileSchema", () => {
-  const place = { slug: "astana", name: "Astana", aliases: ["Nur-Sultan"], region: "Astana", country: "Kazakhstan", lat: 51.17, lon: 71.45 };
+  const place = {
+    slug: "astana",
+    name: "Astana",
+    aliases: ["Nur-Sultan"],
+    region: "Astana",
+    country: "Kazakhstan",
+    lat: 51.17,
+    lon: 71.45,
+  };
 
   it("accepts a valid place", () => {
     expect(PlacesFileSchema.safeParse([place]).success).toBe(true);

@@ -32,13 +32,18 @@ describe("the real corpus", () => {
       YAML.parse(readFileSync(path.join(DATA_DIR, "sources", f), "utf8")),
     );
     expect(rows.voices).toHaveLength(files.reduce((n, f) => n + f.voices.length, 0));
-    expect(rows.quotes).toHaveLength(files.reduce((n, f) => n + f.voices.reduce((m: number, v: { quotes: unknown[] }) => m + v.quotes.length, 0), 0));
+    expect(rows.quotes).toHaveLength(
+      files.reduce((n, f) => n + f.voices.reduce((m: number, v: { quotes: unknown[] }) => m + v.quotes.length, 0), 0),
+    );
   });
 
   it("records evidence for every stated attribute and none for unstated ones", async () => {
     const rows = verifyCorpus(await loadCorpus(DATA_DIR));
     for (const voice of rows.voices) {
-      const evidenced = rows.evidence.filter((e) => e.voiceId === voice.id).map((e) => e.attribute).sort();
+      const evidenced = rows.evidence
+        .filter((e) => e.voiceId === voice.id)
+        .map((e) => e.attribute)
+        .sort();
       const stated = (
         [
           ["age", voice.age],
@@ -88,8 +93,8 @@ describe("verifyCorpus rejects", () => {
     [
       "an age its evidence does not state",
       OPENDEMOCRACY,
-      "age: { value: 48, asOf: \"2022-03-23\", evidence: \"Gulmira",
-      "age: { value: 49, asOf: \"2022-03-23\", evidence: \"Gulmira",
+      'age: { value: 48, asOf: "2022-03-23", evidence: "Gulmira',
+      'age: { value: 49, asOf: "2022-03-23", evidence: "Gulmira',
       /voice "gulmira-karaganda" › age: the evidence does not state the age 49/,
     ],
     [
@@ -99,20 +104,8 @@ describe("verifyCorpus rejects", () => {
       "city: { value: Aqtau,",
       /voice "andrei-aktau" › city: "Aqtau" is not a name or alias of any place/,
     ],
-    [
-      "a voice slug used twice",
-      DIPLOMAT,
-      "- slug: lev-uvarov",
-      "- slug: rustem",
-      /voice "rustem".*slug is already used/,
-    ],
-    [
-      "a quote id used twice",
-      DIPLOMAT,
-      "id: lev-uvarov-1",
-      "id: rustem-1",
-      /quote "rustem-1": quote id is already used/,
-    ],
+    ["a voice slug used twice", DIPLOMAT, "- slug: lev-uvarov", "- slug: rustem", /voice "rustem".*slug is already used/],
+    ["a quote id used twice", DIPLOMAT, "id: lev-uvarov-1", "id: rustem-1", /quote "rustem-1": quote id is already used/],
     [
       "a document of another source",
       DIPLOMAT,
@@ -143,10 +136,17 @@ describe("verifyCorpus rejects", () => {
 
   it("a document file that no source lists", async () => {
     const copy = copyCorpus();
-    editCorpusFile(copy, "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml", "  - id: 004_af7a297ca07d053a", "  - id: 002_dd24a2917543f6ee");
+    editCorpusFile(
+      copy,
+      "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml",
+      "  - id: 004_af7a297ca07d053a",
+      "  - id: 002_dd24a2917543f6ee",
+    );
     const problems = (await problemsOf(copy)).join("\n");
     expect(problems).toMatch(/documents\/004_af7a297ca07d053a\.txt: no source file lists this document/);
-    expect(problems).toMatch(/window-on-eurasia-kazakhstan-opposes-war\.yaml › documents › 002_dd24a2917543f6ee: document is already listed by source "responsible-statecraft/);
+    expect(problems).toMatch(
+      /window-on-eurasia-kazakhstan-opposes-war\.yaml › documents › 002_dd24a2917543f6ee: document is already listed by source "responsible-statecraft/,
+    );
   });
 
   it("a missing gazetteer", async () => {

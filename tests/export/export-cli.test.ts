@@ -42,11 +42,17 @@ describe("npm run export", () => {
         role: row.role,
         stance: row.stance,
         stanceRationale: row.stanceRationale,
-        source: { slug: row.source.id, title: row.source.title, publisher: row.source.publisher, url: row.source.url, publishedAt: row.source.publishedAt },
+        source: {
+          slug: row.source.id,
+          title: row.source.title,
+          publisher: row.source.publisher,
+          url: row.source.url,
+          publishedAt: row.source.publishedAt,
+        },
       });
-      expect(voice.quotes.map((q: { id: string; text: string; kind: string; context: string }) => [q.id, q.text, q.kind, q.context])).toEqual(
-        row.quotes.map((q) => [q.id, q.text, q.kind, q.context]),
-      );
+      expect(
+        voice.quotes.map((q: { id: string; text: string; kind: string; context: string }) => [q.id, q.text, q.kind, q.context]),
+      ).toEqual(row.quotes.map((q) => [q.id, q.text, q.kind, q.context]));
     }
   });
 
@@ -54,7 +60,11 @@ describe("npm run export", () => {
     const exported = exportJson();
     expect(exported.items).toHaveLength(await db.quote.count());
     const info = await db.corpusInfo.findUniqueOrThrow({ where: { id: 1 } });
-    expect(exported.provenance).toMatchObject({ corpusVersion: info.version, shape: "quotes", selection: `${await db.voice.count()} voices` });
+    expect(exported.provenance).toMatchObject({
+      corpusVersion: info.version,
+      shape: "quotes",
+      selection: `${await db.voice.count()} voices`,
+    });
     expect(Date.parse(exported.provenance.exportedAt)).not.toBeNaN();
   });
 
@@ -82,7 +92,10 @@ describe("npm run export", () => {
   });
 
   it("exports a compare set in its order, one voice, or one quote", () => {
-    expect(exportJson("--shape", "voices", "--v", "olga-kostanai,gulmira-karaganda").items.map((v: { slug: string }) => v.slug)).toEqual(["olga-kostanai", "gulmira-karaganda"]);
+    expect(exportJson("--shape", "voices", "--v", "olga-kostanai,gulmira-karaganda").items.map((v: { slug: string }) => v.slug)).toEqual([
+      "olga-kostanai",
+      "gulmira-karaganda",
+    ]);
     expect(exportJson("--voice", "olga-kostanai").items.map((q: { id: string }) => q.id)).toEqual(["olga-kostanai-1", "olga-kostanai-2"]);
     expect(exportJson("--quote", "olga-kostanai-2").items.map((q: { id: string }) => q.id)).toEqual(["olga-kostanai-2"]);
   });
@@ -105,9 +118,16 @@ describe("npm run export", () => {
   });
 
   it("pipes nothing but the export to stdout with npm run -s, as the README shows", () => {
-    const result = spawnSync("npm", ["run", "-s", "export", "--", "--format", "jsonl"], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+    const result = spawnSync("npm", ["run", "-s", "export", "--", "--format", "jsonl"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
-    const lines = result.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0].provenance).toBeDefined();
   });
 });

@@ -48,10 +48,15 @@ function voice(slug: string, name: string, quotes: [id: string, text: string][],
   };
 }
 
-const ZHANAR = voice("zhanar", "Жанар Сейткали", [
-  ["zhanar-1", "=SUM(A1:A9) is what they “calculated”, she said"],
-  ["zhanar-2", "Мы не хотим войны"],
-], { age: 41, city: "Almaty", occupation: "teacher", stance: "pro_ukraine", stanceRationale: "She says “no war”." });
+const ZHANAR = voice(
+  "zhanar",
+  "Жанар Сейткали",
+  [
+    ["zhanar-1", "=SUM(A1:A9) is what they “calculated”, she said"],
+    ["zhanar-2", "Мы не хотим войны"],
+  ],
+  { age: 41, city: "Almaty", occupation: "teacher", stance: "pro_ukraine", stanceRationale: "She says “no war”." },
+);
 const ERLAN = voice("erlan", "Erlan", [
   ["erlan-1", "+7 700 000 00 00 is my number"],
   ["erlan-2", "-not a minus, a dash"],
@@ -77,7 +82,13 @@ async function run(format: ExportFormat, shape: ExportShape = "quotes", bom = fa
 }
 
 // the outputs most tests read, made once (a citation format loads citation-js on first use)
-const OUTPUT = { csv: await run("csv"), md: await run("md"), bib: await run("bibtex"), ris: await run("ris"), cslJson: await run("csl-json") };
+const OUTPUT = {
+  csv: await run("csv"),
+  md: await run("md"),
+  bib: await run("bibtex"),
+  ris: await run("ris"),
+  cslJson: await run("csl-json"),
+};
 
 const ALL_QUOTES = [...ZHANAR.quotes, ...ERLAN.quotes];
 
@@ -112,7 +123,8 @@ describe("CSV", () => {
   });
 
   it("carries the provenance on every row", () => {
-    for (const row of rows.slice(1)) expect(row.slice(-4)).toEqual([PROVENANCE.corpusVersion, PROVENANCE.exportedAt, PROVENANCE.selection, PROVENANCE.citeCorpusAs]);
+    for (const row of rows.slice(1))
+      expect(row.slice(-4)).toEqual([PROVENANCE.corpusVersion, PROVENANCE.exportedAt, PROVENANCE.selection, PROVENANCE.citeCorpusAs]);
   });
 
   it("starts with a byte-order mark only when asked", async () => {
@@ -145,7 +157,10 @@ describe("JSON and JSON Lines", () => {
   });
 
   it("JSON Lines: a provenance line, then one line per item", async () => {
-    const lines = (await run("jsonl")).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = (await run("jsonl"))
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ provenance: { ...PROVENANCE, shape: "quotes" } });
     expect(lines.slice(1).map((l) => l.text)).toEqual(ALL_QUOTES.map((q) => q.text));
   });
@@ -156,7 +171,9 @@ describe("Markdown", () => {
 
   it("lists each voice with its quotes, words untouched, each with its permalink", () => {
     expect(md).toContain("## Жанар Сейткали (41, teacher, Almaty)");
-    expect(md).toContain("> =SUM(A1:A9) is what they “calculated”, she said\n\n— direct quotation, <http://localhost:3000/voices/zhanar#quote-zhanar-1>");
+    expect(md).toContain(
+      "> =SUM(A1:A9) is what they “calculated”, she said\n\n— direct quotation, <http://localhost:3000/voices/zhanar#quote-zhanar-1>",
+    );
     expect(md).toContain("## Erlan\n");
   });
 
@@ -176,7 +193,14 @@ describe("BibTeX", () => {
 
   it("has the article once and an entry per quote, with unique keys", () => {
     const keys = [...bib.matchAll(/^@(?!comment)(\w+)\{([^,]+),/gm)].map((m) => `${m[1]}:${m[2]}`);
-    expect(keys).toEqual(["article:test_article", "misc:voices_zhanar_1", "misc:voices_zhanar_2", "misc:voices_erlan_1", "misc:voices_erlan_2", "misc:voices_erlan_3"]);
+    expect(keys).toEqual([
+      "article:test_article",
+      "misc:voices_zhanar_1",
+      "misc:voices_zhanar_2",
+      "misc:voices_erlan_1",
+      "misc:voices_erlan_2",
+      "misc:voices_erlan_3",
+    ]);
   });
 
   it("keeps non-ASCII names and words intact", () => {
@@ -204,7 +228,10 @@ describe("BibTeX", () => {
 
 describe("RIS", () => {
   const ris = OUTPUT.ris;
-  const records = ris.split(/^ER {2}- *$/m).map((r) => r.trim()).filter(Boolean);
+  const records = ris
+    .split(/^ER {2}- *$/m)
+    .map((r) => r.trim())
+    .filter(Boolean);
 
   it("has the article once and a record per quote, each with its full id", () => {
     expect(records).toHaveLength(1 + ALL_QUOTES.length);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { STANCES } from "@/lib/corpus/vocabulary";
-import { buildMapData, buildStanceMatrix, countStances, DEMOSCOPE_NOVEMBER_2022, OFF_MAP_SHOWN, toShares } from "@/lib/insights/build-insights";
+import {
+  buildMapData,
+  buildStanceMatrix,
+  countStances,
+  DEMOSCOPE_NOVEMBER_2022,
+  OFF_MAP_SHOWN,
+  toShares,
+} from "@/lib/insights/build-insights";
 import type { VoiceFacts } from "@/lib/search/voice-facts";
 import { makeVoiceFacts } from "../helpers/voice-facts";
 
@@ -74,7 +81,14 @@ describe("buildMapData", () => {
 
   it("puts a point for each city in Kazakhstan, with stance counts", () => {
     expect(points).toEqual([
-      { placeId: "almaty", name: "Almaty", latitude: 43.2, longitude: 76.9, counts: { pro_russia: 1, pro_ukraine: 1, neutral: 0, unclear: 0 }, total: 2 },
+      {
+        placeId: "almaty",
+        name: "Almaty",
+        latitude: 43.2,
+        longitude: 76.9,
+        counts: { pro_russia: 1, pro_ukraine: 1, neutral: 0, unclear: 0 },
+        total: 2,
+      },
     ]);
   });
 

@@ -38,7 +38,9 @@ describe("findTextMatches", () => {
     const shortest = index.facts
       .filter((v) => rank[v.order] !== Infinity && voiceMatched[v.order] === 0)
       .map((v) => {
-        const rowids = Array.from(quotes.rowids.subarray(quotes.starts[v.order], quotes.starts[v.order + 1])).filter((r) => quoteHits[r] === 1);
+        const rowids = Array.from(quotes.rowids.subarray(quotes.starts[v.order], quotes.starts[v.order + 1])).filter(
+          (r) => quoteHits[r] === 1,
+        );
         return { rank: rank[v.order]!, length: Math.min(...rowids.map((r) => quotes.lengthOf[r]!)) };
       })
       .sort((a, b) => a.length - b.length);

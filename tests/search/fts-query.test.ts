@@ -19,7 +19,12 @@ describe("buildFtsQuery", () => {
     expect(buildFtsQuery(input)).toBe(expected);
   });
 
-  it.each([["emoji", "😀🇰🇿"], ["punctuation", "*** ???"], ["empty", ""], ["empty quotes", '""']])("returns null for %s", (_label, input) => {
+  it.each([
+    ["emoji", "😀🇰🇿"],
+    ["punctuation", "*** ???"],
+    ["empty", ""],
+    ["empty quotes", '""'],
+  ])("returns null for %s", (_label, input) => {
     expect(buildFtsQuery(input)).toBeNull();
   });
 

@@ -22,7 +22,11 @@ describe("highlightTerms", () => {
 
   it("keeps every character of the text", () => {
     const text = "“Kazakhstan has strong economic ties with Russia,” she said.";
-    expect(highlightTerms(text, parseSearchTerms("russia kazakh")).segments.map((s) => s.text).join("")).toBe(text);
+    expect(
+      highlightTerms(text, parseSearchTerms("russia kazakh"))
+        .segments.map((s) => s.text)
+        .join(""),
+    ).toBe(text);
   });
 
   it("counts how many terms matched, to pick a voice's best quote", () => {

@@ -23,7 +23,12 @@ describe("npm run db:seed", () => {
     const hash = fileHash(dbPath);
 
     const corrupted = copyCorpus();
-    editCorpusFile(corrupted, "sources/diplomat-kazakhstanis-picking-sides.yaml", 'text: "Ukraine is controlled by Nazis"', 'text: "Ukraine is run by Nazis"');
+    editCorpusFile(
+      corrupted,
+      "sources/diplomat-kazakhstanis-picking-sides.yaml",
+      'text: "Ukraine is controlled by Nazis"',
+      'text: "Ukraine is run by Nazis"',
+    );
     const result = runScript("seed.ts", ["--data", corrupted], { DATABASE_URL: `file:${dbPath}` });
 
     expect(result.status).toBe(1);

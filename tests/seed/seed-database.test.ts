@@ -69,7 +69,9 @@ describe("a fresh database seeded from the corpus", () => {
   });
 
   it("finds every quote in its document at its offsets", async () => {
-    const quotes = await db.quote.findMany({ select: { id: true, text: true, start: true, end: true, context: true, document: { select: { text: true } } } });
+    const quotes = await db.quote.findMany({
+      select: { id: true, text: true, start: true, end: true, context: true, document: { select: { text: true } } },
+    });
     expect(quotes.length).toBeGreaterThan(0);
     for (const quote of quotes) {
       const printed = collapseWhitespace(quote.document.text.slice(quote.start, quote.end));
@@ -85,7 +87,9 @@ describe("a fresh database seeded from the corpus", () => {
   });
 
   it("finds every evidence span in its document at its offsets", async () => {
-    const evidence = await db.evidence.findMany({ select: { voiceId: true, attribute: true, text: true, start: true, end: true, document: { select: { text: true } } } });
+    const evidence = await db.evidence.findMany({
+      select: { voiceId: true, attribute: true, text: true, start: true, end: true, document: { select: { text: true } } },
+    });
     for (const e of evidence) {
       expect(collapseWhitespace(e.document.text.slice(e.start, e.end)), `${e.voiceId}.${e.attribute}`).toBe(e.text);
     }
@@ -128,11 +132,18 @@ describe("a failed seed", () => {
     const hash = fileHash(dbPath);
 
     const corrupted = copyCorpus();
-    editCorpusFile(corrupted, "sources/opendemocracy-kazakhstan-divided.yaml", "text: \"Russia “did the right thing”", "text: \"Russia “did the wrong thing”");
+    editCorpusFile(
+      corrupted,
+      "sources/opendemocracy-kazakhstan-divided.yaml",
+      'text: "Russia “did the right thing”',
+      'text: "Russia “did the wrong thing”',
+    );
     const error = await seedDatabase({ dataDir: corrupted, dbPath, root: PROJECT_ROOT }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(CorpusError);
-    expect((error as Error).message).toMatch(/opendemocracy-kazakhstan-divided\.yaml › voice "gulmira-karaganda" › quote "gulmira-karaganda-1"/);
+    expect((error as Error).message).toMatch(
+      /opendemocracy-kazakhstan-divided\.yaml › voice "gulmira-karaganda" › quote "gulmira-karaganda-1"/,
+    );
     expect((error as Error).message).toContain("did the wrong thing");
     expect(fileHash(dbPath)).toBe(hash);
     const reopened = createPrismaClient(dbPath);

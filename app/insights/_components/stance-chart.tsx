@@ -13,11 +13,26 @@ const BAR = 22;
  * caption and the same numbers as a table for screen readers and copying.
  * `unit` is "voices" (counts) or "%" (shares).
  */
-export function StanceChart({ id, caption, rows, unit = "voices" }: { id: string; caption: string; rows: ChartRow[]; unit?: "voices" | "%" }) {
+export function StanceChart({
+  id,
+  caption,
+  rows,
+  unit = "voices",
+}: {
+  id: string;
+  caption: string;
+  rows: ChartRow[];
+  unit?: "voices" | "%";
+}) {
   const totals = rows.map((r) => STANCES.reduce((n, s) => n + r.counts[s], 0));
   const max = unit === "%" ? 100 : Math.max(1, ...totals);
-  const x = scaleLinear().domain([0, max]).range([0, WIDTH - LABEL_WIDTH - 40]);
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([0, rows.length * (BAR + 8)]).padding(0.2);
+  const x = scaleLinear()
+    .domain([0, max])
+    .range([0, WIDTH - LABEL_WIDTH - 40]);
+  const y = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([0, rows.length * (BAR + 8)])
+    .padding(0.2);
   const height = rows.length * (BAR + 8) + 4;
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>

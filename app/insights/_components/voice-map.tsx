@@ -9,27 +9,42 @@ import { getKazakhstanMap, MAP_SIZE } from "@/lib/insights/kazakhstan-map";
 /** Kazakhstan with a pie per city (size: voices, slices: stances); each links to the explorer filtered by that city. */
 export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; offMap: OffMapGroup[]; cityHref(placeId: string): string }) {
   const map = getKazakhstanMap();
-  const radius = scaleSqrt().domain([0, Math.max(1, ...points.map((p) => p.total))]).range([0, 22]);
-  const slices = pie<[Stance, number]>().value(([, n]) => n).sort(null);
+  const radius = scaleSqrt()
+    .domain([0, Math.max(1, ...points.map((p) => p.total))])
+    .range([0, 22]);
+  const slices = pie<[Stance, number]>()
+    .value(([, n]) => n)
+    .sort(null);
   return (
     <div className="map-layout">
       <figure className="map" aria-labelledby="map-caption">
         <figcaption id="map-caption">
-          Where the voices in Kazakhstan are: one circle per city, sized by the number of voices, its slices coloured by stance. Select a city to
-          see its voices in the explorer.
+          Where the voices in Kazakhstan are: one circle per city, sized by the number of voices, its slices coloured by stance. Select a
+          city to see its voices in the explorer.
         </figcaption>
-        <svg viewBox={`0 0 ${MAP_SIZE.width} ${MAP_SIZE.height}`} className="map-svg" role="group" aria-label="Map of Kazakhstan with the cities voices come from">
+        <svg
+          viewBox={`0 0 ${MAP_SIZE.width} ${MAP_SIZE.height}`}
+          className="map-svg"
+          role="group"
+          aria-label="Map of Kazakhstan with the cities voices come from"
+        >
           <path d={map.outline} className="country" />
           {points.map((p) => {
             const [x, y] = map.project(p.longitude, p.latitude);
             const r = Math.max(6, radius(p.total));
-            const label = `${p.name}: ${p.total} ${p.total === 1 ? "voice" : "voices"} (${STANCES.filter((s) => p.counts[s]).map((s) => `${STANCE_LABELS[s]} ${p.counts[s]}`).join(", ")})`;
+            const label = `${p.name}: ${p.total} ${p.total === 1 ? "voice" : "voices"} (${STANCES.filter((s) => p.counts[s])
+              .map((s) => `${STANCE_LABELS[s]} ${p.counts[s]}`)
+              .join(", ")})`;
             return (
               <Link key={p.placeId} href={cityHref(p.placeId)} aria-label={label} className="map-city">
                 <g transform={`translate(${x}, ${y})`}>
                   <title>{label}</title>
                   {slices(STANCES.map((s): [Stance, number] => [s, p.counts[s]])).map((slice) => (
-                    <path key={slice.data[0]} d={arc<typeof slice>().innerRadius(0).outerRadius(r)(slice) ?? ""} className={`fill-${slice.data[0]}`} />
+                    <path
+                      key={slice.data[0]}
+                      d={arc<typeof slice>().innerRadius(0).outerRadius(r)(slice) ?? ""}
+                      className={`fill-${slice.data[0]}`}
+                    />
                   ))}
                   <circle r={r} className="city-ring" />
                   <text y={-r - 3} textAnchor="middle" className="city-name">
@@ -58,7 +73,12 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
                   </li>
                 ))}
               </ul>
-              <MoreInExplorer total={group.total} shown={group.voices.length} href={cityHref(group.placeId)} label="See them all in the explorer" />
+              <MoreInExplorer
+                total={group.total}
+                shown={group.voices.length}
+                href={cityHref(group.placeId)}
+                label="See them all in the explorer"
+              />
             </div>
           ))
         )}

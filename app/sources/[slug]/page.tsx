@@ -108,8 +108,8 @@ export default async function SourcePage({ params }: Props) {
           {source.documents.map((d) => (
             <li key={d.id}>
               <code>{d.id}</code>
-              {d.isPrimary ? " (shown below; quotes are located here)" : ""}: published by {d.publisher ?? "an outlet the copy does not name"},{" "}
-              {d.publishedAt ?? "date not printed"}.{d.note ? ` ${d.note}` : ""}
+              {d.isPrimary ? " (shown below; quotes are located here)" : ""}: published by{" "}
+              {d.publisher ?? "an outlet the copy does not name"}, {d.publishedAt ?? "date not printed"}.{d.note ? ` ${d.note}` : ""}
             </li>
           ))}
         </ul>

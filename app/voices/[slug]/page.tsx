@@ -49,10 +49,19 @@ export default async function VoicePage({ params }: Props) {
   const corpus = await getCorpusInfo(await getDb());
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
-    { label: "Age", value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null, attribute: "age" },
+    {
+      label: "Age",
+      value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null,
+      attribute: "age",
+    },
     {
       label: "City",
-      value: voice.city && voice.place ? (voice.place.name !== voice.city ? `${voice.city} (now ${voice.place.name}), ${voice.place.region}, ${voice.place.country}` : `${voice.city}, ${voice.place.region}, ${voice.place.country}`) : voice.city,
+      value:
+        voice.city && voice.place
+          ? voice.place.name !== voice.city
+            ? `${voice.city} (now ${voice.place.name}), ${voice.place.region}, ${voice.place.country}`
+            : `${voice.city}, ${voice.place.region}, ${voice.place.country}`
+          : voice.city,
       attribute: "city",
     },
     { label: "Occupation", value: voice.occupation, attribute: "occupation" },
@@ -102,9 +111,7 @@ export default async function VoicePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">
-          {voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}
-        </h2>
+        <h2 id="quotes-heading">{voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}</h2>
         <ol className="quote-list">
           {voice.quotes.map((quote) => (
             <li key={quote.id} id={`quote-${quote.id}`}>
@@ -122,7 +129,16 @@ export default async function VoicePage({ params }: Props) {
 
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite</h2>
-        <CitePanel title="Cite this voice" citations={citeVoice(voice, corpus)} downloads={[["voice", voice.slug], ["shape", "voices"]]} idPrefix="cite-voice" open />
+        <CitePanel
+          title="Cite this voice"
+          citations={citeVoice(voice, corpus)}
+          downloads={[
+            ["voice", voice.slug],
+            ["shape", "voices"],
+          ]}
+          idPrefix="cite-voice"
+          open
+        />
         <ExportForm title="Export this voice’s quotes" selection={[["voice", voice.slug]]} />
       </section>
 
@@ -198,4 +214,3 @@ export default async function VoicePage({ params }: Props) {
     </article>
   );
 }
-

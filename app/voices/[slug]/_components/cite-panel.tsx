@@ -32,19 +32,22 @@ export function CitePanel({
             <div>
               <dt>The article</dt>
               <dd>
-                <span className="citation">{c.article}</span> <CopyButton text={c.article} label={`Copy the ${c.label} reference to the article`} />
+                <span className="citation">{c.article}</span>{" "}
+                <CopyButton text={c.article} label={`Copy the ${c.label} reference to the article`} />
               </dd>
             </div>
             <div>
               <dt>In the text</dt>
               <dd>
-                <span className="citation">{c.quotedIn}</span> <CopyButton text={c.quotedIn} label={`Copy the ${c.label} in-text citation`} />
+                <span className="citation">{c.quotedIn}</span>{" "}
+                <CopyButton text={c.quotedIn} label={`Copy the ${c.label} in-text citation`} />
               </dd>
             </div>
             <div>
               <dt>This corpus entry</dt>
               <dd>
-                <span className="citation">{c.corpusEntry}</span> <CopyButton text={c.corpusEntry} label={`Copy the ${c.label} reference to the corpus entry`} />
+                <span className="citation">{c.corpusEntry}</span>{" "}
+                <CopyButton text={c.corpusEntry} label={`Copy the ${c.label} reference to the corpus entry`} />
               </dd>
             </div>
           </dl>
