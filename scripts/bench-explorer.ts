@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { seedDatabase } from "../lib/seed/seed-database";
-import { buildApp, serveApp } from "../lib/tooling/serve-app";
+import { buildApp, serveApp } from "../tools/serve-app";
 import { runCli } from "./run-cli";
 
 const FlagsSchema = z.strictObject({

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { generateSyntheticCorpus } from "../lib/scale/generate-synthetic-corpus";
+import { generateSyntheticCorpus } from "../tools/synthetic-corpus/generate-synthetic-corpus";
 import {
   machineDetails,
   measureLoad,
@@ -19,8 +19,8 @@ import {
   runMeasured,
   exportCommand,
   TYPICAL_QUERIES,
-} from "../lib/tooling/benchmarks";
-import { buildApp, serveApp } from "../lib/tooling/serve-app";
+} from "../tools/bench/benchmarks";
+import { buildApp, serveApp } from "../tools/serve-app";
 import { runCli } from "./run-cli";
 
 const whole = (name: string, min: number, max: number) =>

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { generateSyntheticCorpus } from "../lib/scale/generate-synthetic-corpus";
+import { generateSyntheticCorpus } from "../tools/synthetic-corpus/generate-synthetic-corpus";
 import { runCli } from "./run-cli";
 
 const count = (name: string, min: number, max: number) =>

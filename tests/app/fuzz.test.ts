@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { prng } from "@/lib/scale/prng";
+import { prng } from "@/tools/synthetic-corpus/prng";
 
 // Drives every API endpoint and every page's query string with thousands of generated
 // values. Seeded, so a failure replays: the failing URL is in the message.

@@ -3,9 +3,9 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RELATED_SHOWN } from "@/lib/voices/get-voice";
 import { MATRIX_QUOTES_MAX_VOICES } from "@/lib/insights/find-matrix-quotes";
-import { generateSyntheticCorpus } from "@/lib/scale/generate-synthetic-corpus";
-import { PAGES } from "@/lib/tooling/benchmarks";
-import { serveApp, type RunningApp } from "@/lib/tooling/serve-app";
+import { generateSyntheticCorpus } from "@/tools/synthetic-corpus/generate-synthetic-corpus";
+import { PAGES } from "@/tools/bench/benchmarks";
+import { serveApp, type RunningApp } from "@/tools/serve-app";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 
 // A server of its own on a synthetic corpus with more sources than SQLite binds parameters

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import { serveApp, type RunningApp } from "@/lib/tooling/serve-app";
+import { serveApp, type RunningApp } from "@/tools/serve-app";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedDatabase } from "../../lib/seed/seed-database";
-import { buildApp, serveApp } from "../../lib/tooling/serve-app";
+import { buildApp, serveApp } from "../../tools/serve-app";
 
 // Builds the real app and serves it over real HTTP on a free port, against a
 // database seeded for this run, for the tests in tests/app/.

@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { createPrismaClient } from "../db/create-prisma-client";
-import { findVoices } from "../search/find-voices";
-import { searchVoices } from "../search/search-voices";
-import { buildFtsQuery } from "../search/fts-query";
-import { loadVoiceFacts } from "../search/voice-facts";
-import { parseVoiceQuery } from "../search/voice-query";
+import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { findVoices } from "../../lib/search/find-voices";
+import { searchVoices } from "../../lib/search/search-voices";
+import { buildFtsQuery } from "../../lib/search/fts-query";
+import { loadVoiceFacts } from "../../lib/search/voice-facts";
+import { parseVoiceQuery } from "../../lib/search/voice-query";
 
 // The measurements behind `npm run bench`. Each returns plain numbers for the report.
 

@@ -1,6 +1,6 @@
-import { STANCES, ROLES, type Role, type Stance } from "../corpus/vocabulary";
+import { STANCES, ROLES, type Role, type Stance } from "../../lib/vocabulary";
 import Sqlite from "better-sqlite3";
-import { buildDatabase } from "../seed/seed-database";
+import { buildDatabase } from "../../lib/seed/seed-database";
 import { prng } from "./prng";
 
 // A synthetic corpus, for benchmarks only: many voices and quotes with realistic text
