@@ -9,8 +9,6 @@ import {
   buildQueryHref,
   DEFAULT_VOICE_QUERY,
   parseVoiceQuery,
-  SORT_LABELS,
-  SORTS,
   toggleValue,
   toSearchParams,
   type VoiceQuery,
@@ -19,6 +17,7 @@ import { ExplorerShell } from "./_components/explorer-shell";
 import { ExportForm } from "./_components/export-form";
 import { SearchInput } from "./_components/search-input";
 import { VoiceCard } from "./_components/voice-card";
+import { SORTS, SORT_LABELS } from "@/lib/vocabulary";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,7 @@
-// The closed vocabularies of the corpus. Annotation files, the database, the
-// API and the UI all take their values and labels from here.
+// The closed vocabularies, their labels, the limits on input and the slug pattern: one
+// module that the annotation schema, the database, the API, the CLI and the UI (client
+// components included) all read. It imports nothing, so a client bundle gets no zod.
+// The database's enums (prisma/schema.prisma) hold the same values; a test checks they agree.
 
 export const STANCES = ["pro_russia", "pro_ukraine", "neutral", "unclear"] as const;
 export type Stance = (typeof STANCES)[number];
@@ -19,3 +21,45 @@ export type QuoteKind = (typeof QUOTE_KINDS)[number];
 
 /** Attributes of a voice that must each carry the span of text that states them. */
 export type EvidencedAttribute = "age" | "city" | "occupation" | "heritage";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: "Citizen",
+  activist: "Activist",
+  fighter: "Fighter",
+  official: "Official",
+  politician: "Politician",
+  analyst: "Analyst",
+  journalist: "Journalist or blogger",
+};
+
+export const KIND_LABELS: Record<QuoteKind, string> = { direct: "Direct quotation", paraphrase: "Paraphrase" };
+
+export const AGE_BANDS = ["under-30", "30-44", "45-59", "60-plus", "unknown"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  "under-30": "Under 30",
+  "30-44": "30–44",
+  "45-59": "45–59",
+  "60-plus": "60+",
+  unknown: "Age not stated",
+};
+
+export const SORTS = ["relevance", "name", "age", "date"] as const;
+export type Sort = (typeof SORTS)[number];
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: "Relevance",
+  name: "Name",
+  age: "Age",
+  date: "Source date (newest first)",
+};
+
+/** Source, voice and place permalinks: lowercase words joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 200;
+
+/** Limits on the explorer's query string (the API rejects more; pages cut it back). */
+export const QUERY_LIMITS = { qMaxLength: 5000, pageSizeMax: 100, pageMax: 10_000, valuesPerFilter: 50, valueMaxLength: 200 };
+/** How many voices compare side by side. */
+export const COMPARE_LIMITS = { min: 2, max: 4 };
+/** Per request: how many voices a `v=` set may name, and how many rows one export may hold. */
+export const EXPORT_LIMITS = { compareSetMax: 50, maxRows: 2_000_000 };

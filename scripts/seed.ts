@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { CorpusError } from "../lib/corpus/corpus-error";
+import { VoicesError } from "../lib/errors";
 import { getDatabasePath } from "../lib/db/database-path";
 import { seedDatabase } from "../lib/seed/seed-database";
 import { runCli } from "./run-cli";
@@ -26,8 +26,8 @@ runCli(async () => {
         `${c.evidence} evidence spans, ${c.places} places`,
     );
   } catch (error) {
-    if (error instanceof CorpusError) {
-      throw new Error(`${error.message}\nNothing was changed: the database at ${dbPath} is as it was.`);
+    if (error instanceof VoicesError && error.code === "invalid_corpus") {
+      throw new VoicesError(error.code, `${error.message}\nNothing was changed: the database at ${dbPath} is as it was.`, error.issues);
     }
     throw error;
   }

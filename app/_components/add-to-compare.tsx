@@ -1,7 +1,7 @@
 "use client";
 
-import { COMPARE_LIMITS } from "@/lib/compare/compare-query";
 import { useCompareTray } from "./compare-store";
+import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
 export function AddToCompare({ slug, name }: { slug: string; name: string }) {
   const tray = useCompareTray();

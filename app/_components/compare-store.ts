@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { COMPARE_LIMITS } from "@/lib/compare/compare-query";
+import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
 // The compare tray's contents, kept in localStorage so they follow the reader from page
 // to page (and tab to tab). The compare page itself reads only its URL.

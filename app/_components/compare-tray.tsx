@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { COMPARE_LIMITS, compareHref } from "@/lib/compare/compare-query";
+import { compareHref } from "@/lib/compare/compare-query";
 import { useCompareTray } from "./compare-store";
+import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
 /** The tray at the bottom of every page: the voices chosen for comparison. */
 export function CompareTray() {

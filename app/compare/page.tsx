@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buildCompareRows } from "@/lib/compare/build-compare-rows";
-import { compareHref, CompareQuerySchema, COMPARE_LIMITS } from "@/lib/compare/compare-query";
+import { compareHref, CompareQuerySchema } from "@/lib/compare/compare-query";
 import { getDb } from "@/lib/db/client";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { ExportForm } from "../_components/export-form";
 import { StanceBadge } from "../_components/stance-badge";
+import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Compare voices" };
 

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { z } from "zod";
-import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
+import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
+import { PLACE_REF_SELECT } from "@/lib/places/place-ref";
 import { findMatrixQuotes } from "@/lib/insights/find-matrix-quotes";
 import {
   buildMapData,
@@ -39,13 +40,13 @@ export default async function InsightsPage({ searchParams }: Props) {
   const row = RowSchema.parse([raw.row].flat()[0]);
   const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
   const { facts, results } = await searchVoices(db, query);
-  const places = await db.place.findMany({ select: { id: true, name: true, country: true, latitude: true, longitude: true } });
+  const places = await db.place.findMany({ select: PLACE_REF_SELECT });
   const quotes = await findMatrixQuotes(
     db,
-    results.map((v) => v.id),
+    results.map((v) => v.slug),
     query.kind,
   );
-  const names = new Map(results.map((v) => [v.id, v.name]));
+  const names = new Map(results.map((v) => [v.slug, v.name]));
   const matrix = buildStanceMatrix(results, row);
   const bySource = buildStanceMatrix(results, "source");
   // a long list shows its largest sources first and folds the rest, like the explorer's facets
@@ -198,7 +199,7 @@ export default async function InsightsPage({ searchParams }: Props) {
 
           <section aria-labelledby="map-heading">
             <h2 id="map-heading">Map</h2>
-            <VoiceMap points={map.points} offMap={map.offMap} cityHref={(placeId) => buildQueryHref("/", query, { city: [placeId] })} />
+            <VoiceMap points={map.points} offMap={map.offMap} cityHref={(placeSlug) => buildQueryHref("/", query, { city: [placeSlug] })} />
           </section>
         </>
       )}

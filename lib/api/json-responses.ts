@@ -1,36 +1,42 @@
 import { z } from "zod";
-import { InvalidQueryError, type QueryIssue } from "../search/voice-query";
+import { ERROR_CODES, invalidInput, VoicesError, type ErrorCode, type ErrorIssue } from "../errors";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "../vocabulary";
 
-type ApiError = { error: { status: number; message: string; issues?: QueryIssue[] } };
+/** The body of every API error: the HTTP status, a code a program can switch on, words a person can read. */
+type ApiError = { error: { status: number; code: ErrorCode | "internal"; message: string; issues?: ErrorIssue[] } };
 
-export function jsonError(status: number, message: string, issues?: QueryIssue[]): Response {
-  const body: ApiError = { error: { status, message, ...(issues ? { issues } : {}) } };
+function jsonError(status: number, code: ApiError["error"]["code"], message: string, issues?: ErrorIssue[]): Response {
+  const body: ApiError = { error: { status, code, message, ...(issues?.length ? { issues } : {}) } };
   return Response.json(body, { status });
+}
+
+/** The one mapping from errors to HTTP responses: a VoicesError by its code, anything else a bare 500. */
+function toErrorResponse(error: unknown): Response {
+  if (error instanceof VoicesError) return jsonError(ERROR_CODES[error.code].status, error.code, error.message, error.issues);
+  console.error(error);
+  return jsonError(500, "internal", "Something went wrong on our side; the error has been logged.");
 }
 
 export const SlugParamSchema = z
   .string()
-  .max(200, { error: "slug is at most 200 characters" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug must be lowercase words joined by hyphens" });
+  .max(SLUG_MAX_LENGTH, { error: `slug is at most ${SLUG_MAX_LENGTH} characters` })
+  .regex(SLUG_PATTERN, { error: "slug must be lowercase words joined by hyphens" });
 
-/** Validates a route's slug; the error Response when it is malformed. */
-export function parseSlug(slug: string): { slug: string } | { error: Response } {
+/** A route's slug, or a VoicesError naming the path parameter when it is malformed. */
+export function parseSlug(slug: string): string {
   const parsed = SlugParamSchema.safeParse(slug);
-  return parsed.success
-    ? { slug: parsed.data }
-    : { error: jsonError(400, "Invalid path parameter", [{ parameter: "slug", message: parsed.error.issues[0]!.message }]) };
+  if (!parsed.success) throw invalidInput([{ parameter: "slug", message: parsed.error.issues[0]!.message }], "Invalid path parameter");
+  return parsed.data;
 }
 
 /**
- * Runs a route handler so that bad input is a 400 naming the parameter and anything
- * unexpected is a bare 500: never a stack trace or a file path in the response.
+ * Runs a route handler so that bad input is a 400 naming the parameter, a missing entry a
+ * 404, and anything unexpected a bare 500: never a stack trace or a file path in the response.
  */
 export async function handleApi(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof InvalidQueryError) return jsonError(400, "Invalid query parameters", error.issues);
-    console.error(error);
-    return jsonError(500, "Something went wrong on our side; the error has been logged.");
+    return toErrorResponse(error);
   }
 }

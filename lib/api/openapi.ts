@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { MULTI_VALUED, QUERY_LIMITS, VOICE_QUERY_FIELDS } from "../search/voice-query";
-import { COMPARE_LIMITS } from "../compare/compare-query";
+import { MULTI_VALUED, VOICE_QUERY_FIELDS } from "../search/voice-query";
 import { RANK_CAP } from "../search/find-text-matches";
-import { EXPORT_FIELDS, EXPORT_LIMITS } from "../export/export-request";
+import { EXPORT_FIELDS } from "../export/export-request";
 import { RELATED_SHOWN } from "../voices/get-voice";
 import { SlugParamSchema } from "./json-responses";
+import { COMPARE_LIMITS, EXPORT_LIMITS, QUERY_LIMITS } from "../vocabulary";
 
 const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
   format: "File format. Required.",

@@ -1,5 +1,4 @@
-import { STANCE_LABELS } from "../corpus/vocabulary";
-import { ROLE_LABELS } from "../search/facets";
+import { ROLE_LABELS, STANCE_LABELS } from "../vocabulary";
 import type { VoiceDetail } from "../voices/get-voice";
 
 type CompareCell = { value: string | null; evidence: string | null };

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const COMPARE_LIMITS = { min: 2, max: 4 };
+import { COMPARE_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
 /** `v=slug,slug,…` (or repeated `v`): the voices to compare, in order, without duplicates. */
 export const CompareQuerySchema = z
@@ -15,7 +14,7 @@ export const CompareQuerySchema = z
   ])
   .pipe(
     z
-      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "is not a voice slug" }))
+      .array(z.string().regex(SLUG_PATTERN, { error: "is not a voice slug" }))
       .min(COMPARE_LIMITS.min, { error: `choose at least ${COMPARE_LIMITS.min} voices to compare` })
       .max(COMPARE_LIMITS.max, { error: `compare at most ${COMPARE_LIMITS.max} voices at a time` }),
   );

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
-import { CorpusError, type CorpusProblem } from "./corpus-error";
+import { corpusError, type CorpusProblem } from "./corpus-error";
 import { PlacesFileSchema, SourceFileSchema, type Place, type SourceFile } from "./schema";
 
 const PLACES_FILE = "places.yaml";
@@ -68,7 +68,7 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
 
 /**
  * Reads and validates every file in the data folder: places.yaml, sources/*.yaml and
- * documents/*.txt. Throws a CorpusError listing every problem; checks that span files
+ * documents/*.txt. Throws a corpus error (VoicesError "invalid_corpus") listing every problem; checks that span files
  * and the verbatim check are verifyCorpus's job.
  */
 export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
@@ -104,6 +104,6 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
   }
 
   const dataDirLabel = path.relative(process.cwd(), dataDir) || ".";
-  if (problems.length > 0) throw new CorpusError(problems, dataDirLabel);
+  if (problems.length > 0) throw corpusError(problems, dataDirLabel);
   return { dataDirLabel, places, sources, documents, version: hash.digest("hex").slice(0, 12) };
 }

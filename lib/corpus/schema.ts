@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { QUOTE_KINDS, ROLES, STANCES } from "./vocabulary";
+import { QUOTE_KINDS, ROLES, SLUG_PATTERN, STANCES } from "../vocabulary";
 
 // zod schemas for the annotation files in data/. They check each file on its own;
 // checks across files (unique slugs, known documents and places) and against the
 // document texts live in verify-corpus.ts.
 
-const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase words joined by hyphens, e.g. olga-kostanai" });
+const Slug = z.string().regex(SLUG_PATTERN, { error: "must be lowercase words joined by hyphens, e.g. olga-kostanai" });
 
 const IsoDate = z
   .string()

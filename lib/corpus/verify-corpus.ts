@@ -1,78 +1,22 @@
-import { CorpusError, type CorpusProblem } from "./corpus-error";
+import { corpusError, type CorpusProblem } from "./corpus-error";
 import type { LoadedCorpus } from "./load-corpus";
 import { findParagraph, locateText } from "./locate-text";
 import { normalizeText, type NormalizedText } from "./normalize-text";
 import type { VoiceEntry } from "./schema";
-import type { EvidencedAttribute, QuoteKind, Role, Stance } from "./vocabulary";
+import type { Prisma } from "../db/generated/client";
 
 // Turns a loaded corpus into the rows the database holds, checking everything that
 // spans files: unique slugs and ids, known documents and places, and every quote and
 // evidence span verbatim against its document. Collects all problems, then throws.
 
-type SourceRow = {
-  id: string;
-  type: "article" | "blog-post";
-  title: string;
-  publisher: string;
-  authors: string[];
-  publishedAt: string | null;
-  url: string | null;
-  position: number;
-};
-type DocumentRow = {
-  id: string;
-  sourceId: string;
-  publisher: string | null;
-  publishedAt: string | null;
-  isPrimary: boolean;
-  note: string | null;
-  sha256: string;
-  text: string;
-};
-type PlaceRow = {
-  id: string;
-  name: string;
-  region: string;
-  country: string;
-  latitude: number;
-  longitude: number;
-  note: string | null;
-};
-type VoiceRow = {
-  id: string;
-  name: string;
-  isNamed: boolean;
-  age: number | null;
-  ageAsOf: string | null;
-  cityAsPrinted: string | null;
-  placeId: string | null;
-  occupation: string | null;
-  heritage: string | null;
-  role: Role;
-  stance: Stance;
-  stanceRationale: string;
-  sourceId: string;
-  position: number;
-};
-type QuoteRow = {
-  id: string;
-  voiceId: string;
-  documentId: string;
-  kind: QuoteKind;
-  text: string;
-  start: number;
-  end: number;
-  context: string;
-  position: number;
-};
-type EvidenceRow = {
-  voiceId: string;
-  attribute: EvidencedAttribute;
-  documentId: string;
-  text: string;
-  start: number;
-  end: number;
-};
+// The rows are exactly what the database takes (Prisma's create inputs), so the seed
+// inserts them as they are.
+type SourceRow = Prisma.SourceCreateManyInput & { authors: string[] };
+type DocumentRow = Prisma.DocumentCreateManyInput;
+type PlaceRow = Prisma.PlaceCreateManyInput;
+type VoiceRow = Prisma.VoiceCreateManyInput;
+type QuoteRow = Prisma.QuoteCreateManyInput;
+type EvidenceRow = Prisma.EvidenceCreateManyInput;
 
 export type CorpusRows = {
   version: string;
@@ -134,11 +78,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   // Places, and the spellings that resolve to them.
   const placeBySpelling = new Map<string, string>();
   for (const place of corpus.places) {
-    if (rows.places.some((p) => p.id === place.slug)) {
+    if (rows.places.some((p) => p.slug === place.slug)) {
       problems.push({ file: "places.yaml", where: place.slug, message: "duplicate place slug" });
     }
     rows.places.push({
-      id: place.slug,
+      slug: place.slug,
       name: place.name,
       region: place.region,
       country: place.country,
@@ -160,11 +104,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const fileOfQuote = new Map<string, string>();
 
   for (const { file, data: source } of corpus.sources) {
-    if (rows.sources.some((s) => s.id === source.slug)) {
+    if (rows.sources.some((s) => s.slug === source.slug)) {
       problems.push({ file, where: "slug", message: `source slug "${source.slug}" is used by another source file` });
     }
     rows.sources.push({
-      id: source.slug,
+      slug: source.slug,
       type: source.type,
       title: source.title,
       publisher: source.publisher,
@@ -190,7 +134,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       ownDocuments.add(entry.id);
       rows.documents.push({
         id: entry.id,
-        sourceId: source.slug,
+        sourceSlug: source.slug,
         publisher: entry.publisher,
         publishedAt: entry.publishedAt,
         isPrimary: entry.primary,
@@ -234,10 +178,10 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       }
       fileOfVoice.set(voice.slug, file);
 
-      let placeId: string | null = null;
+      let placeSlug: string | null = null;
       if (voice.city) {
-        placeId = placeBySpelling.get(voice.city.value) ?? null;
-        if (!placeId) {
+        placeSlug = placeBySpelling.get(voice.city.value) ?? null;
+        if (!placeSlug) {
           problems.push({
             file,
             where: `${voiceWhere} › city`,
@@ -253,19 +197,19 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       }
 
       rows.voices.push({
-        id: voice.slug,
+        slug: voice.slug,
         name: voice.name,
         isNamed: voice.named,
         age: voice.age?.value ?? null,
         ageAsOf: voice.age?.asOf ?? null,
         cityAsPrinted: voice.city?.value ?? null,
-        placeId,
+        placeSlug,
         occupation: voice.occupation?.value ?? null,
         heritage: voice.heritage?.value ?? null,
         role: voice.role,
         stance: voice.stance,
         stanceRationale: voice.stanceRationale,
-        sourceId: source.slug,
+        sourceSlug: source.slug,
         position: voicePosition,
       });
 
@@ -275,7 +219,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         const found = locate(`${voiceWhere} › ${attribute} evidence`, stated.evidence, stated);
         if (found) {
           rows.evidence.push({
-            voiceId: voice.slug,
+            voiceSlug: voice.slug,
             attribute,
             documentId: found.documentId,
             text: found.text,
@@ -297,7 +241,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         if (!found) return;
         rows.quotes.push({
           id: quote.id,
-          voiceId: voice.slug,
+          voiceSlug: voice.slug,
           documentId: found.documentId,
           kind: quote.kind,
           text: found.text,
@@ -321,6 +265,6 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
     }
   }
 
-  if (problems.length > 0) throw new CorpusError(problems, corpus.dataDirLabel);
+  if (problems.length > 0) throw corpusError(problems, corpus.dataDirLabel);
   return rows;
 }

@@ -1,3 +1,5 @@
+import { processState } from "./process-state";
+
 // Node accepts at most one new connection per turn of its event loop (libuv 1.45 and
 // later: https://github.com/libuv/libuv/pull/3696). A request's work here is synchronous
 // CPU (search, SQLite, JSON), so under saturation one turn used to serve every waiting
@@ -6,11 +8,12 @@
 // Requests therefore take turns: each one's work starts in an event-loop turn of its own,
 // in arrival order, and between two requests Node accepts and reads new connections.
 
-let last: Promise<void> = Promise.resolve();
+// One queue per process, whichever bundle (API routes or pages) the request runs in.
+const queue = processState("turn-queue", () => ({ last: Promise.resolve() }));
 
 /** Resolves in an event-loop turn of this request's own, after every earlier request's. */
 export function takeTurn(): Promise<void> {
-  const turn = last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-  last = turn;
+  const turn = queue.last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  queue.last = turn;
   return turn;
 }

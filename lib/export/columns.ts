@@ -1,4 +1,4 @@
-import { STANCE_LABELS } from "../corpus/vocabulary";
+import { STANCE_LABELS } from "../vocabulary";
 import type { ExportQuote, ExportVoice } from "./find-export-voices";
 
 // The one column registry behind every tabular export (CSV today): each column has an

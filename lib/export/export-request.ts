@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { InvalidQueryError, parseVoiceQuery, type RawParams, type VoiceQuery } from "../search/voice-query";
+import { invalidInput, VoicesError, type ErrorIssue } from "../errors";
+import { parseVoiceQuery, type RawParams, type VoiceQuery } from "../search/voice-query";
+import { EXPORT_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
 export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
 const EXPORT_SHAPES = ["quotes", "voices"] as const;
 export type ExportShape = (typeof EXPORT_SHAPES)[number];
 
-/** Per request: how many voices a `v=` set may name, and how many rows one export may hold. */
-export const EXPORT_LIMITS = { compareSetMax: 50, maxRows: 2_000_000 };
-
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a slug (lowercase words joined by hyphens)" });
+const slug = z.string().regex(SLUG_PATTERN, { error: "must be a slug (lowercase words joined by hyphens)" });
 
 /** The export's own parameters; the rest of the query string is the explorer's filters. */
 export const EXPORT_FIELDS = {
@@ -51,14 +50,14 @@ export type ExportSelection =
 
 export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
 
-/** Parses an export request; throws InvalidQueryError naming each bad parameter. */
+/** Parses an export request; throws VoicesError "invalid_input" naming each bad parameter. */
 export function parseExportRequest(raw: RawParams): ExportRequest {
   const params =
     raw instanceof URLSearchParams
       ? raw
       : new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [v].flat().map((x) => [k, x]))));
   const single: Record<string, string> = {};
-  const issues: { parameter: string; message: string; allowed?: readonly string[] }[] = [];
+  const issues: ErrorIssue[] = [];
   for (const key of Object.keys(EXPORT_FIELDS)) {
     const values = params.getAll(key);
     if (values.length > 1) issues.push({ parameter: key, message: "give one value, not several" });
@@ -80,10 +79,10 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
   try {
     query = parseVoiceQuery(params);
   } catch (error) {
-    if (!(error instanceof InvalidQueryError)) throw error;
+    if (!(error instanceof VoicesError && error.code === "invalid_input")) throw error;
     issues.push(...error.issues);
   }
-  if (issues.length > 0 || !parsed.success || !query) throw new InvalidQueryError(issues);
+  if (issues.length > 0 || !parsed.success || !query) throw invalidInput(issues);
   const o = parsed.data;
   const selection: ExportSelection = o.quote
     ? { kind: "quote", quoteId: o.quote }

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { buildArticleItem, buildQuoteEntryItem, buildVoiceEntryItem, type CorpusStamp, type CslItem } from "../citation/csl-items";
-import { STANCE_LABELS } from "../corpus/vocabulary";
+import { STANCE_LABELS } from "../vocabulary";
 import { PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
 import type { ExportFormat, ExportShape } from "./export-request";
 import type { ExportVoice } from "./find-export-voices";

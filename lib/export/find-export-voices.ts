@@ -1,49 +1,30 @@
-import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import type { PlaceRef } from "../places/place-ref";
+import type { QuoteRef } from "../quotes/quote-ref";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
+import type { QuoteKind } from "../vocabulary";
+import type { VoiceDetail } from "../voices/get-voice";
 
-export type ExportSource = SourceRef;
-
-export type ExportQuote = {
-  id: string;
-  text: string;
-  kind: QuoteKind;
-  context: string;
-  document: string;
-  start: number;
-  end: number;
-  permalink: string;
-  source: ExportSource;
-};
+/** A quote as every export format sees it. */
+export type ExportQuote = QuoteRef & { permalink: string; source: SourceRef };
 
 /** One voice as every export format sees it; unknown attributes are null, never "". */
-export type ExportVoice = {
-  slug: string;
-  name: string;
-  age: number | null;
-  ageAsOf: string | null;
-  city: string | null;
-  place: { name: string; region: string; country: string; latitude: number; longitude: number } | null;
-  occupation: string | null;
-  heritage: string | null;
-  role: Role;
-  stance: Stance;
-  stanceRationale: string;
+export type ExportVoice = Omit<VoiceDetail, "evidence" | "quotes" | "related" | "isNamed" | "place"> & {
+  place: Omit<PlaceRef, "slug"> | null;
   permalink: string;
-  source: ExportSource;
   quotes: ExportQuote[];
 };
 
-type VoiceRow = Omit<ExportVoice, "slug" | "city" | "place" | "permalink" | "source" | "quotes"> & {
-  id: string;
+/** A voice as the export query reads it: the database's columns, one JSON object per voice. */
+type ExportRow = Omit<ExportVoice, "city" | "place" | "permalink" | "source" | "quotes"> & {
   cityAsPrinted: string | null;
-  sourceId: string;
+  sourceSlug: string;
   place: string | null;
   placeRegion: string | null;
   placeCountry: string | null;
   latitude: number | null;
   longitude: number | null;
-  quotes: { id: string; text: string; kind: QuoteKind; context: string; documentId: string; start: number; end: number }[];
+  quotes: (Omit<QuoteRef, "document"> & { documentId: string })[];
 };
 
 /**
@@ -54,7 +35,7 @@ type VoiceRow = Omit<ExportVoice, "slug" | "city" | "place" | "permalink" | "sou
  */
 export async function findExportVoices(
   db: Database,
-  ids: string[],
+  slugs: string[],
   options: {
     kinds?: QuoteKind[];
     quoteIds?: Set<string> | null;
@@ -65,35 +46,38 @@ export async function findExportVoices(
   const quoteIds = options.quoteIds ? JSON.stringify([...options.quoteIds]) : null;
   const [found] = await db.$queryRaw<{ voices: string }[]>`
     SELECT json_group_array(json_object(
-      'id', v."id", 'name', v."name", 'age', v."age", 'ageAsOf', v."ageAsOf", 'cityAsPrinted', v."cityAsPrinted",
+      'slug', v."slug", 'name', v."name", 'age', v."age", 'ageAsOf', v."ageAsOf", 'cityAsPrinted', v."cityAsPrinted",
       'place', p."name", 'placeRegion', p."region", 'placeCountry', p."country", 'latitude', p."latitude", 'longitude', p."longitude",
       'occupation', v."occupation", 'heritage', v."heritage", 'role', v."role", 'stance', v."stance",
-      'stanceRationale', v."stanceRationale", 'sourceId', v."sourceId",
+      'stanceRationale', v."stanceRationale", 'sourceSlug', v."sourceSlug",
       'quotes', (
         SELECT json_group_array(json_object('id', id, 'text', text, 'kind', kind, 'context', context, 'documentId', documentId, 'start', start, 'end', end) ORDER BY position)
         FROM (
           SELECT q."id" AS id, q."text" AS text, q."kind" AS kind, q."context" AS context, q."documentId" AS documentId,
             q."start" AS start, q."end" AS end, q."position" AS position
           FROM "Quote" q
-          WHERE q."voiceId" = v."id"
+          WHERE q."voiceSlug" = v."slug"
             AND (${kinds} IS NULL OR q."kind" IN (SELECT value FROM json_each(${kinds})))
             AND (${quoteIds} IS NULL OR q."id" IN (SELECT value FROM json_each(${quoteIds})))
         )
       )
     )) AS voices
-    FROM "Voice" v LEFT JOIN "Place" p ON p."id" = v."placeId"
-    WHERE v."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-  const rows = JSON.parse(found!.voices) as VoiceRow[];
-  const sources = await db.source.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.sourceId))] } }, select: SOURCE_REF_SELECT });
-  const sourceById = new Map(sources.map((s) => [s.id, toSourceRef(s)]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const v = byId.get(id);
+    FROM "Voice" v LEFT JOIN "Place" p ON p."slug" = v."placeSlug"
+    WHERE v."slug" IN (SELECT value FROM json_each(${JSON.stringify(slugs)}))`;
+  const rows = JSON.parse(found!.voices) as ExportRow[];
+  const sources = await db.source.findMany({
+    where: { slug: { in: [...new Set(rows.map((r) => r.sourceSlug))] } },
+    select: SOURCE_REF_SELECT,
+  });
+  const sourceBySlug = new Map(sources.map((s) => [s.slug, toSourceRef(s)]));
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  return slugs.flatMap((slug) => {
+    const v = bySlug.get(slug);
     if (!v) return [];
-    const source = sourceById.get(v.sourceId)!;
+    const source = sourceBySlug.get(v.sourceSlug)!;
     return [
       {
-        slug: v.id,
+        slug: v.slug,
         name: v.name,
         age: v.age,
         ageAsOf: v.ageAsOf,
@@ -107,7 +91,7 @@ export async function findExportVoices(
         role: v.role,
         stance: v.stance,
         stanceRationale: v.stanceRationale,
-        permalink: options.permalinks.voice(v.id),
+        permalink: options.permalinks.voice(v.slug),
         source,
         quotes: v.quotes.map((q) => ({
           id: q.id,
@@ -117,7 +101,7 @@ export async function findExportVoices(
           document: q.documentId,
           start: q.start,
           end: q.end,
-          permalink: options.permalinks.quote(v.id, q.id),
+          permalink: options.permalinks.quote(v.slug, q.id),
           source,
         })),
       },

@@ -1,26 +1,24 @@
-import type { QuoteKind } from "../corpus/vocabulary";
+import { EXPORT_LIMITS, type QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { VoicesError } from "../errors";
 import { getCorpusInfo } from "../meta/get-corpus-info";
 import { quotePermalink, voicePermalink } from "../meta/permalinks";
 import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { Provenance } from "./columns";
-import { EXPORT_LIMITS, type ExportRequest, type ExportSelection } from "./export-request";
+import { type ExportRequest, type ExportSelection } from "./export-request";
 import { EXPORT_FORMATS } from "./export-writers";
 import { findExportVoices } from "./find-export-voices";
 
 const BATCH = 200;
 const permalinks = { voice: voicePermalink, quote: quotePermalink };
 
-export class ExportNotFoundError extends Error {}
-export class ExportTooLargeError extends Error {}
-
 type Plan = {
   /** The voices, in export order. */
-  ids: string[];
+  slugs: string[];
   kinds: QuoteKind[];
-  /** Which quotes of the voices ids[from] up to ids[to] to keep; null keeps every one of the selected kinds. */
+  /** Which quotes of the voices slugs[from] up to slugs[to] to keep; null keeps every one of the selected kinds. */
   keep(from: number, to: number): Promise<Set<string> | null>;
   selection: string;
   rows: number;
@@ -33,22 +31,22 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
   if (selection.kind === "quote") {
     const quote = await db.quote.findUnique({
       where: { id: selection.quoteId },
-      select: { voiceId: true, voice: { select: { name: true } } },
+      select: { voiceSlug: true, voice: { select: { name: true } } },
     });
-    if (!quote) throw new ExportNotFoundError(`No quote with the id "${selection.quoteId}"`);
+    if (!quote) throw new VoicesError("not_found", `No quote with the id "${selection.quoteId}"`);
     const only = new Set([selection.quoteId]);
-    return { ids: [quote.voiceId], kinds: [], keep: async () => only, selection: `1 quote by ${quote.voice.name}`, rows: 1 };
+    return { slugs: [quote.voiceSlug], kinds: [], keep: async () => only, selection: `1 quote by ${quote.voice.name}`, rows: 1 };
   }
   if (selection.kind === "voices") {
     const found = await db.voice.findMany({
-      where: { id: { in: selection.slugs } },
-      select: { id: true, name: true, _count: { select: { quotes: true } } },
+      where: { slug: { in: selection.slugs } },
+      select: { slug: true, name: true, _count: { select: { quotes: true } } },
     });
-    const missing = selection.slugs.filter((s) => !found.some((f) => f.id === s));
-    if (missing.length) throw new ExportNotFoundError(`No voice with the slug ${missing.map((m) => `"${m}"`).join(", ")}`);
-    const names = selection.slugs.map((s) => found.find((f) => f.id === s)!.name);
+    const missing = selection.slugs.filter((s) => !found.some((f) => f.slug === s));
+    if (missing.length) throw new VoicesError("not_found", `No voice with the slug ${missing.map((m) => `"${m}"`).join(", ")}`);
+    const names = selection.slugs.map((s) => found.find((f) => f.slug === s)!.name);
     return {
-      ids: selection.slugs,
+      slugs: selection.slugs,
       kinds: [],
       keep: keepAll,
       selection: `${names.length} ${names.length === 1 ? "voice" : "voices"}: ${names.join(", ")}`,
@@ -58,7 +56,7 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
   const search = await searchVoices(db, selection.query);
   const { kind } = selection.query;
   return {
-    ids: search.results.map((v) => v.id),
+    slugs: search.results.map((v) => v.slug),
     kinds: kind,
     // with a search, a voice matched by its words contributes those quotes; one matched by name or place, all
     keep: search.matches
@@ -82,11 +80,10 @@ export type ExportStart = {
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
 export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
-  const rows = request.shape === "quotes" ? plan.rows : plan.ids.length;
+  const rows = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   if (rows > EXPORT_LIMITS.maxRows) {
-    throw new ExportTooLargeError(
-      `This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`,
-    );
+    const message = `This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`;
+    throw new VoicesError("too_large", message, [{ parameter: "format", message }]);
   }
   const provenance: Provenance = {
     corpusVersion: corpus.version,
@@ -101,7 +98,7 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     bom: request.bom,
     stamp: { version: corpus.version, seededAt: corpus.seededAt, accessedAt: now },
   });
-  const total = request.shape === "quotes" ? plan.rows : plan.ids.length;
+  const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
     filename: `voices-${corpus.version}-${request.shape}.${format.extension}`,
     mediaType: format.mediaType,
@@ -110,9 +107,9 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     async *chunks(onProgress) {
       yield writer.begin();
       let done = 0;
-      for (let i = 0; i < plan.ids.length; i += BATCH) {
+      for (let i = 0; i < plan.slugs.length; i += BATCH) {
         const quoteIds = await plan.keep(i, i + BATCH);
-        const batch = await findExportVoices(db, plan.ids.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds, permalinks });
+        const batch = await findExportVoices(db, plan.slugs.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds, permalinks });
         const text = writer.write(batch);
         if (text) yield text;
         done += request.shape === "quotes" ? batch.reduce((n, v) => n + v.quotes.length, 0) : batch.length;

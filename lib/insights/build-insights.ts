@@ -1,4 +1,5 @@
-import { STANCES, type Stance } from "../corpus/vocabulary";
+import type { PlaceRef } from "../places/place-ref";
+import { STANCES, type Stance } from "../vocabulary";
 import { FACETS, UNKNOWN, type Facet } from "../search/facets";
 import type { VoiceFacts } from "../search/voice-facts";
 import type { MultiKey } from "../search/voice-query";
@@ -46,7 +47,7 @@ export function buildStanceMatrix(voices: VoiceFacts[], dimension: MultiKey): Gr
         rows.set(value, row);
       }
       row.counts[voice.stance] += 1;
-      row.voiceIds[voice.stance].push(voice.id);
+      row.voiceIds[voice.stance].push(voice.slug);
       row.total += 1;
     }
   }
@@ -93,37 +94,34 @@ export function toShares(counts: StanceCounts): StanceCounts {
   return shares;
 }
 
-export type MapPoint = { placeId: string; name: string; latitude: number; longitude: number; counts: StanceCounts; total: number };
+export type MapPoint = { placeSlug: string; name: string; latitude: number; longitude: number; counts: StanceCounts; total: number };
 /** Voices the map cannot show, by place (UNKNOWN for none stated): how many, and the first OFF_MAP_SHOWN. */
-export type OffMapGroup = { placeId: string; label: string; total: number; voices: { id: string; name: string }[] };
+export type OffMapGroup = { placeSlug: string; label: string; total: number; voices: { slug: string; name: string }[] };
 
 /** How many voices each off-map group lists by name; the explorer, filtered by that place, has them all. */
 export const OFF_MAP_SHOWN = 12;
 
 /** Voices per place in Kazakhstan, and the voices the map cannot show (elsewhere, or no stated place). */
-export function buildMapData(
-  voices: VoiceFacts[],
-  places: { id: string; name: string; country: string; latitude: number; longitude: number }[],
-) {
-  const byPlace = new Map(places.map((p) => [p.id, p]));
+export function buildMapData(voices: VoiceFacts[], places: PlaceRef[]) {
+  const byPlace = new Map(places.map((p) => [p.slug, p]));
   const points = new Map<string, MapPoint>();
   const elsewhere = new Map<string, OffMapGroup>();
-  const unplaced: OffMapGroup = { placeId: UNKNOWN, label: "No place stated", total: 0, voices: [] };
+  const unplaced: OffMapGroup = { placeSlug: UNKNOWN, label: "No place stated", total: 0, voices: [] };
   const add = (group: OffMapGroup, v: VoiceFacts) => {
     group.total += 1;
-    if (group.voices.length < OFF_MAP_SHOWN) group.voices.push({ id: v.id, name: v.name });
+    if (group.voices.length < OFF_MAP_SHOWN) group.voices.push({ slug: v.slug, name: v.name });
   };
   for (const v of voices) {
-    const place = v.placeId ? byPlace.get(v.placeId) : undefined;
+    const place = v.placeSlug ? byPlace.get(v.placeSlug) : undefined;
     if (!place) {
       add(unplaced, v);
     } else if (place.country !== "Kazakhstan") {
-      const group = elsewhere.get(place.id) ?? { placeId: place.id, label: `${place.name}, ${place.country}`, total: 0, voices: [] };
+      const group = elsewhere.get(place.slug) ?? { placeSlug: place.slug, label: `${place.name}, ${place.country}`, total: 0, voices: [] };
       add(group, v);
-      elsewhere.set(place.id, group);
+      elsewhere.set(place.slug, group);
     } else {
-      const point = points.get(place.id) ?? {
-        placeId: place.id,
+      const point = points.get(place.slug) ?? {
+        placeSlug: place.slug,
         name: place.name,
         latitude: place.latitude,
         longitude: place.longitude,
@@ -132,7 +130,7 @@ export function buildMapData(
       };
       point.counts[v.stance] += 1;
       point.total += 1;
-      points.set(place.id, point);
+      points.set(place.slug, point);
     }
   }
   return {

@@ -1,4 +1,4 @@
-import type { QuoteKind } from "../corpus/vocabulary";
+import type { QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 
 /**
@@ -14,14 +14,14 @@ export type MatrixQuote = { id: string; kind: QuoteKind; text: string };
  * The quotes of the given voices (only the given kinds, if any), by voice in quote order;
  * null when there are more voices than MATRIX_QUOTES_MAX_VOICES.
  */
-export async function findMatrixQuotes(db: Database, voiceIds: string[], kinds: QuoteKind[]): Promise<Map<string, MatrixQuote[]> | null> {
-  if (voiceIds.length > MATRIX_QUOTES_MAX_VOICES) return null;
+export async function findMatrixQuotes(db: Database, voiceSlugs: string[], kinds: QuoteKind[]): Promise<Map<string, MatrixQuote[]> | null> {
+  if (voiceSlugs.length > MATRIX_QUOTES_MAX_VOICES) return null;
   const rows = await db.quote.findMany({
-    where: { voiceId: { in: voiceIds }, ...(kinds.length ? { kind: { in: kinds } } : {}) },
-    orderBy: [{ voiceId: "asc" }, { position: "asc" }],
-    select: { id: true, kind: true, text: true, voiceId: true },
+    where: { voiceSlug: { in: voiceSlugs }, ...(kinds.length ? { kind: { in: kinds } } : {}) },
+    orderBy: [{ voiceSlug: "asc" }, { position: "asc" }],
+    select: { id: true, kind: true, text: true, voiceSlug: true },
   });
-  const byVoice = new Map<string, MatrixQuote[]>(voiceIds.map((id) => [id, []]));
-  for (const { voiceId, ...quote } of rows) byVoice.get(voiceId)!.push({ ...quote, kind: quote.kind as QuoteKind });
+  const byVoice = new Map<string, MatrixQuote[]>(voiceSlugs.map((slug) => [slug, []]));
+  for (const { voiceSlug, ...quote } of rows) byVoice.get(voiceSlug)!.push(quote);
   return byVoice;
 }

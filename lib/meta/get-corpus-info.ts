@@ -1,4 +1,5 @@
 import type { Database } from "../db/create-prisma-client";
+import { loadOncePerConnection } from "../db/process-state";
 import { getPublicUrl } from "./permalinks";
 
 export type CorpusInfo = {
@@ -17,17 +18,9 @@ function citeCorpus(version: string, seededAt: string): string {
 
 // Read once per connection: the footer shows it on every page, and counting a million
 // quotes each time is not free. A connection's database never changes (a reseed opens a new one).
-const cache = new WeakMap<Database, Promise<CorpusInfo>>();
-
 /** The version and size of the corpus the database holds (GET /api/meta, the site footer, exports). */
 export function getCorpusInfo(db: Database): Promise<CorpusInfo> {
-  let info = cache.get(db);
-  if (!info) {
-    info = readCorpusInfo(db);
-    info.catch(() => cache.delete(db));
-    cache.set(db, info);
-  }
-  return info;
+  return loadOncePerConnection(db, "corpus-info", () => readCorpusInfo(db));
 }
 
 async function readCorpusInfo(db: Database): Promise<CorpusInfo> {

@@ -1,21 +1,13 @@
-import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { VoiceQuery } from "../search/voice-query";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
+import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "../voices/voice-ref";
+import { QUOTE_REF_SELECT, toQuoteRef, type QuoteRef } from "./quote-ref";
 
-type QuoteWithSpeaker = {
-  id: string;
-  text: string;
-  kind: QuoteKind;
-  context: string;
-  document: string;
-  start: number;
-  end: number;
-  voice: { slug: string; name: string; age: number | null; city: string | null; occupation: string | null; role: Role; stance: Stance };
-  source: { slug: string; title: string; publisher: string; publishedAt: string | null; url: string | null };
-};
+type QuoteWithSpeaker = QuoteRef & { voice: VoiceRef; source: SourceRef };
 
 /**
  * Quotes with their speaker's attributes, filtered like the voices: the voices the
@@ -30,55 +22,12 @@ export async function findQuotes(db: Database, query: VoiceQuery) {
   const ids = await findQuoteIds(db, selected.slice(start, start + query.pageSize));
   const rows = await db.quote.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      text: true,
-      kind: true,
-      context: true,
-      documentId: true,
-      start: true,
-      end: true,
-      voice: {
-        select: {
-          id: true,
-          name: true,
-          age: true,
-          cityAsPrinted: true,
-          occupation: true,
-          role: true,
-          stance: true,
-          source: { select: { id: true, title: true, publisher: true, publishedAt: true, url: true } },
-        },
-      },
-    },
+    select: { ...QUOTE_REF_SELECT, voice: { select: { ...VOICE_REF_SELECT, source: { select: SOURCE_REF_SELECT } } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items: QuoteWithSpeaker[] = ids
-    .map((id) => byId.get(id)!)
-    .map((q) => ({
-      id: q.id,
-      text: q.text,
-      kind: q.kind as QuoteKind,
-      context: q.context,
-      document: q.documentId,
-      start: q.start,
-      end: q.end,
-      voice: {
-        slug: q.voice.id,
-        name: q.voice.name,
-        age: q.voice.age,
-        city: q.voice.cityAsPrinted,
-        occupation: q.voice.occupation,
-        role: q.voice.role as Role,
-        stance: q.voice.stance as Stance,
-      },
-      source: {
-        slug: q.voice.source.id,
-        title: q.voice.source.title,
-        publisher: q.voice.source.publisher,
-        publishedAt: q.voice.source.publishedAt,
-        url: q.voice.source.url,
-      },
-    }));
+  const items: QuoteWithSpeaker[] = ids.map((id) => {
+    const { voice, ...quote } = byId.get(id)!;
+    return { ...toQuoteRef(quote), voice: toVoiceRef(voice), source: toSourceRef(voice.source) };
+  });
   return { total: selected.length, items, query, description: describeQuery(search.results.length, query, search.facts) };
 }

@@ -1,6 +1,18 @@
-import { QUOTE_KINDS, ROLES, STANCES, STANCE_LABELS, type QuoteKind, type Role, type Stance } from "../corpus/vocabulary";
+import {
+  AGE_BANDS,
+  AGE_BAND_LABELS,
+  type AgeBand,
+  KIND_LABELS,
+  QUOTE_KINDS,
+  ROLES,
+  ROLE_LABELS,
+  type Role,
+  STANCES,
+  STANCE_LABELS,
+  type Stance,
+} from "../vocabulary";
 import type { VoiceFacts } from "./voice-facts";
-import { AGE_BANDS, AGE_BAND_LABELS, type AgeBand, type MultiKey } from "./voice-query";
+import { type MultiKey } from "./voice-query";
 
 // Filters are data: each facet knows which values a voice has, how to label a value,
 // and how to say a selection in words. Filtering, counting, chips and the sentence
@@ -15,18 +27,6 @@ export function ageBandOf(age: number | null): AgeBand {
   if (age < 60) return "45-59";
   return "60-plus";
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  citizen: "Citizen",
-  activist: "Activist",
-  fighter: "Fighter",
-  official: "Official",
-  politician: "Politician",
-  analyst: "Analyst",
-  journalist: "Journalist or blogger",
-};
-
-const KIND_LABELS: Record<QuoteKind, string> = { direct: "Direct quotation", paraphrase: "Paraphrase" };
 
 const STANCE_PHRASES: Record<Stance, [one: string, many: string]> = {
   pro_russia: ["supports Russia", "support Russia"],
@@ -57,6 +57,15 @@ export type Facet = {
   phrase(values: string[], labelOf: (value: string) => string, one: boolean): string;
 };
 
+/** A fixed list's entry for a value, or the value itself when the list has none: no cast from string. */
+const lookup =
+  <T>(table: Readonly<Record<string, T>>) =>
+  (value: string): T | undefined =>
+    Object.hasOwn(table, value) ? table[value] : undefined;
+const label = (table: Readonly<Record<string, string>>) => (value: string) => lookup(table)(value) ?? value;
+const phraseIn = (table: Readonly<Record<string, readonly [string, string]>>, one: boolean) => (value: string) =>
+  lookup(table)(value)?.[one ? 0 : 1] ?? value;
+
 const or = (words: string[]) => (words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`);
 
 /** The label of an open-list value, read off the first voice that has it. */
@@ -82,15 +91,15 @@ export const FACETS: Facet[] = [
     label: "Stance",
     valuesOf: (v) => [v.stance],
     fixedValues: STANCES,
-    labelOf: (value) => STANCE_LABELS[value as Stance] ?? value,
-    phrase: (values, _label, one) => `who ${or(values.map((v) => STANCE_PHRASES[v as Stance][one ? 0 : 1]))}`,
+    labelOf: label(STANCE_LABELS),
+    phrase: (values, _label, one) => `who ${or(values.map(phraseIn(STANCE_PHRASES, one)))}`,
   },
   {
     key: "city",
     label: "City",
-    valuesOf: (v) => [v.placeId ?? UNKNOWN],
+    valuesOf: (v) => [v.placeSlug ?? UNKNOWN],
     labelOf: labelFromFacts(
-      (v) => v.placeId,
+      (v) => v.placeSlug,
       (v) => v.placeName,
       "City not stated",
     ),
@@ -124,23 +133,23 @@ export const FACETS: Facet[] = [
     label: "Role",
     valuesOf: (v) => [v.role],
     fixedValues: ROLES,
-    labelOf: (value) => ROLE_LABELS[value as Role] ?? value,
-    phrase: (values, _label, one) => `who ${one ? "is" : "are"} ${or(values.map((v) => ROLE_PHRASES[v as Role][one ? 0 : 1]))}`,
+    labelOf: label(ROLE_LABELS),
+    phrase: (values, _label, one) => `who ${one ? "is" : "are"} ${or(values.map(phraseIn(ROLE_PHRASES, one)))}`,
   },
   {
     key: "ageBand",
     label: "Age",
     valuesOf: (v) => [ageBandOf(v.age)],
     fixedValues: AGE_BANDS,
-    labelOf: (value) => AGE_BAND_LABELS[value as AgeBand] ?? value,
-    phrase: (values) => `aged ${or(values.map((v) => AGE_PHRASES[v as AgeBand]))}`,
+    labelOf: label(AGE_BAND_LABELS),
+    phrase: (values) => `aged ${or(values.map(label(AGE_PHRASES)))}`,
   },
   {
     key: "source",
     label: "Source",
-    valuesOf: (v) => [v.sourceId],
+    valuesOf: (v) => [v.sourceSlug],
     labelOf: labelFromFacts(
-      (v) => v.sourceId,
+      (v) => v.sourceSlug,
       (v) => v.sourceLabel,
       "Unknown source",
     ),
@@ -151,7 +160,7 @@ export const FACETS: Facet[] = [
     label: "Quote kind",
     valuesOf: (v) => v.kinds,
     fixedValues: QUOTE_KINDS,
-    labelOf: (value) => KIND_LABELS[value as QuoteKind] ?? value,
+    labelOf: label(KIND_LABELS),
     phrase: (values) => `with ${or(values.map((v) => (v === "direct" ? "direct quotations" : "paraphrases")))}`,
   },
 ];

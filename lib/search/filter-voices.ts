@@ -1,6 +1,7 @@
 import { FACETS, UNKNOWN } from "./facets";
 import type { VoiceFacts } from "./voice-facts";
 import type { MultiKey, VoiceQuery } from "./voice-query";
+import { processState } from "../db/process-state";
 
 // Pure filtering, facet counting and sorting over VoiceFacts; no database here,
 // so every rule can be tested with a handful of hand-made voices.
@@ -27,7 +28,7 @@ type FactsIndex = {
 // Built once per loaded set of facts (the facts themselves are cached per connection).
 // Values become small integers so that filtering and counting a hundred thousand voices
 // touch typed arrays, not strings.
-const indexes = new WeakMap<VoiceFacts[], FactsIndex>();
+const indexes = processState("facts-indexes", () => new WeakMap<VoiceFacts[], FactsIndex>());
 
 function indexFacts(facts: VoiceFacts[]): FactsIndex {
   let index = indexes.get(facts);

@@ -1,4 +1,4 @@
-import type { QuoteKind } from "../corpus/vocabulary";
+import type { QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import { kindCodes, type SearchIndex } from "./search-index";
@@ -84,8 +84,8 @@ export async function findTextMatches(
   const [quoteHits, voiceHits, placeHits] = await Promise.all([
     findHits(db, "QuoteSearch", ftsQuery, rankCap),
     findHits(db, "VoiceSearch", ftsQuery, rankCap),
-    db.$queryRaw<{ placeId: string; rank: number }[]>`
-      SELECT p."id" AS placeId, bm25("PlaceSearch") AS rank
+    db.$queryRaw<{ placeSlug: string; rank: number }[]>`
+      SELECT p."slug" AS placeSlug, bm25("PlaceSearch") AS rank
       FROM "PlaceSearch" JOIN "Place" p ON p.rowid = "PlaceSearch".rowid WHERE "PlaceSearch" MATCH ${ftsQuery}`,
   ]);
 
@@ -111,9 +111,9 @@ export async function findTextMatches(
     if (voice !== undefined) matchVoice(voice, voiceHits.scores ? voiceHits.scores[n]! : voiceScore);
   });
   if (placeHits.length) {
-    const placeRank = new Map(placeHits.map((hit) => [hit.placeId, hit.rank]));
+    const placeRank = new Map(placeHits.map((hit) => [hit.placeSlug, hit.rank]));
     facts.forEach((voice, i) => {
-      const score = voice.placeId === null ? undefined : placeRank.get(voice.placeId);
+      const score = voice.placeSlug === null ? undefined : placeRank.get(voice.placeSlug);
       if (score !== undefined) matchVoice(i, score);
     });
   }

@@ -1,5 +1,8 @@
-import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { QUOTE_REF_SELECT, toQuoteRef, type QuoteRef } from "../quotes/quote-ref";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
+import type { QuoteKind } from "../vocabulary";
+import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "../voices/voice-ref";
 import { describeQuery } from "./describe-query";
 import type { FacetCounts } from "./filter-voices";
 import { parseSearchTerms, type SearchTerm } from "./fts-query";
@@ -7,18 +10,12 @@ import { highlightTerms, type Segment } from "./highlight";
 import { searchVoices } from "./search-voices";
 import type { VoiceQuery } from "./voice-query";
 
-export type VoiceCard = {
-  slug: string;
-  name: string;
-  age: number | null;
-  city: string | null;
+export type VoiceCard = VoiceRef & {
+  /** The gazetteer's name of the voice's place. */
   place: string | null;
-  occupation: string | null;
-  role: Role;
-  stance: Stance;
-  source: { slug: string; title: string; publisher: string; publishedAt: string | null };
+  source: SourceRef;
   /** The best-matching quote (the first one without a search), matched words marked. */
-  quote: { id: string; kind: QuoteKind; text: string; segments: Segment[] } | null;
+  quote: (QuoteRef & { segments: Segment[] }) | null;
 };
 
 export type VoiceSearchResult = {
@@ -40,11 +37,11 @@ export type VoiceSearchResult = {
 export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
   const { facts, results, facets, unsearchable, ranking } = await searchVoices(db, query);
   const start = (query.page - 1) * query.pageSize;
-  const pageIds = results.slice(start, start + query.pageSize).map((v) => v.id);
+  const pageSlugs = results.slice(start, start + query.pageSize).map((v) => v.slug);
   return {
     total: results.length,
     ranking,
-    items: await findVoiceCards(db, pageIds, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
+    items: await findVoiceCards(db, pageSlugs, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
     facets,
     query,
     description: describeQuery(results.length, query, facts),
@@ -52,47 +49,35 @@ export async function findVoices(db: Database, query: VoiceQuery): Promise<Voice
   };
 }
 
-async function findVoiceCards(db: Database, ids: string[], kinds: QuoteKind[], terms: SearchTerm[]): Promise<VoiceCard[]> {
-  if (ids.length === 0) return [];
+async function findVoiceCards(db: Database, slugs: string[], kinds: QuoteKind[], terms: SearchTerm[]): Promise<VoiceCard[]> {
+  if (slugs.length === 0) return [];
   const rows = await db.voice.findMany({
-    where: { id: { in: ids } },
+    where: { slug: { in: slugs } },
     select: {
-      id: true,
-      name: true,
-      age: true,
-      cityAsPrinted: true,
-      occupation: true,
-      role: true,
-      stance: true,
+      ...VOICE_REF_SELECT,
       place: { select: { name: true } },
-      source: { select: { id: true, title: true, publisher: true, publishedAt: true } },
+      source: { select: SOURCE_REF_SELECT },
       quotes: {
         where: kinds.length ? { kind: { in: kinds } } : {},
         orderBy: { position: "asc" },
-        select: { id: true, kind: true, text: true },
+        select: QUOTE_REF_SELECT,
       },
     },
   });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const v = byId.get(id)!;
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  return slugs.map((slug) => {
+    const { place, source, quotes, ...voice } = bySlug.get(slug)!;
     // the quote that matches most of the search's terms (the first one without a search)
-    let best: { quote: (typeof v.quotes)[number]; segments: Segment[]; matched: number } | null = null;
-    for (const quote of v.quotes) {
+    let best: { quote: (typeof quotes)[number]; segments: Segment[]; matched: number } | null = null;
+    for (const quote of quotes) {
       const marked = terms.length ? highlightTerms(quote.text, terms) : { segments: [{ text: quote.text, match: false }], matched: 0 };
       if (!best || marked.matched > best.matched) best = { quote, ...marked };
     }
     return {
-      slug: v.id,
-      name: v.name,
-      age: v.age,
-      city: v.cityAsPrinted,
-      place: v.place?.name ?? null,
-      occupation: v.occupation,
-      role: v.role as Role,
-      stance: v.stance as Stance,
-      source: { slug: v.source.id, title: v.source.title, publisher: v.source.publisher, publishedAt: v.source.publishedAt },
-      quote: best ? { id: best.quote.id, kind: best.quote.kind as QuoteKind, text: best.quote.text, segments: best.segments } : null,
+      ...toVoiceRef(voice),
+      place: place?.name ?? null,
+      source: toSourceRef(source),
+      quote: best ? { ...toQuoteRef(best.quote), segments: best.segments } : null,
     };
   });
 }

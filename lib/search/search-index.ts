@@ -1,5 +1,6 @@
-import { QUOTE_KINDS, type QuoteKind, type Role, type Stance } from "../corpus/vocabulary";
+import { QUOTE_KINDS, type QuoteKind, type Role, type Stance } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { loadOncePerConnection } from "../db/process-state";
 import { Prisma } from "../db/generated/client";
 import type { VoiceFacts } from "./voice-facts";
 
@@ -37,16 +38,9 @@ export type SearchIndex = {
   quotes: QuoteColumns;
 };
 
-const cache = new WeakMap<Database, Promise<SearchIndex>>();
-
+/** The connection's search index, read on first use (once per process, see process-state.ts). */
 export function loadSearchIndex(db: Database): Promise<SearchIndex> {
-  let index = cache.get(db);
-  if (!index) {
-    index = readSearchIndex(db);
-    index.catch(() => cache.delete(db));
-    cache.set(db, index);
-  }
-  return index;
+  return loadOncePerConnection(db, "search-index", () => readSearchIndex(db));
 }
 
 // Read in chunks by rowid: one JSON value per chunk keeps the peak memory of a load small
@@ -56,16 +50,16 @@ const QUOTE_CHUNK = 100_000;
 
 type VoiceRow = [
   rowid: number,
-  id: string,
+  slug: string,
   name: string,
   age: number | null,
   role: Role,
   stance: Stance,
-  placeId: string | null,
+  placeSlug: string | null,
   placeName: string | null,
   region: string | null,
   country: string | null,
-  sourceId: string,
+  sourceSlug: string,
   publisher: string,
   publishedAt: string | null,
   sourcePosition: number,
@@ -76,10 +70,10 @@ async function readVoiceRows(db: Database): Promise<VoiceRow[]> {
   const rows: VoiceRow[] = [];
   for (let after = 0; ;) {
     const [chunk] = await db.$queryRaw<{ voices: string }[]>`
-      SELECT json_group_array(json_array(v.rowid, v."id", v."name", v."age", v."role", v."stance",
-        p."id", p."name", p."region", p."country", s."id", s."publisher", s."publishedAt", s."position", v."position")) AS voices
+      SELECT json_group_array(json_array(v.rowid, v."slug", v."name", v."age", v."role", v."stance",
+        p."slug", p."name", p."region", p."country", s."slug", s."publisher", s."publishedAt", s."position", v."position")) AS voices
       FROM (SELECT rowid, * FROM "Voice" WHERE rowid > ${after} ORDER BY rowid LIMIT ${VOICE_CHUNK}) v
-      JOIN "Source" s ON s."id" = v."sourceId" LEFT JOIN "Place" p ON p."id" = v."placeId"`;
+      JOIN "Source" s ON s."slug" = v."sourceSlug" LEFT JOIN "Place" p ON p."slug" = v."placeSlug"`;
     const read = JSON.parse(chunk!.voices) as VoiceRow[];
     if (read.length === 0) break;
     for (const row of read) {
@@ -115,8 +109,8 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
     const [chunk] = await db.$queryRaw<Record<"rowids" | "voices" | "kinds" | "positions" | "lengths", string>[]>`
       SELECT json_group_array(q.rowid) AS rowids, json_group_array(v.rowid) AS voices, json_group_array(${kindCase}) AS kinds,
         json_group_array(q."position") AS positions, json_group_array(length(q."text")) AS lengths
-      FROM (SELECT rowid, "voiceId", "kind", "position", "text" FROM "Quote" WHERE rowid > ${after} ORDER BY rowid LIMIT ${QUOTE_CHUNK}) q
-      JOIN "Voice" v ON v."id" = q."voiceId"`;
+      FROM (SELECT rowid, "voiceSlug", "kind", "position", "text" FROM "Quote" WHERE rowid > ${after} ORDER BY rowid LIMIT ${QUOTE_CHUNK}) q
+      JOIN "Voice" v ON v."slug" = q."voiceSlug"`;
     const rowids = JSON.parse(chunk!.rowids) as number[];
     if (rowids.length === 0) break;
     const voices = JSON.parse(chunk!.voices) as number[];
@@ -149,17 +143,17 @@ async function readSearchIndex(db: Database): Promise<SearchIndex> {
   const voiceAt = new Map(rows.map((row, i) => [row[0], i]));
   const quotes = await readQuoteColumns(db, voiceAt);
   const facts = rows.map(
-    ([, id, name, age, role, stance, placeId, placeName, region, country, sourceId, publisher, publishedAt], i): VoiceFacts => ({
-      id,
+    ([, slug, name, age, role, stance, placeSlug, placeName, region, country, sourceSlug, publisher, publishedAt], i): VoiceFacts => ({
+      slug,
       name,
       age,
-      placeId,
+      placeSlug,
       placeName,
       region,
       country,
       role,
       stance,
-      sourceId,
+      sourceSlug,
       sourceLabel: publisher,
       sourceDate: publishedAt,
       kinds: kindsOf(quotes, i),

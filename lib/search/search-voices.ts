@@ -1,5 +1,6 @@
-import type { QuoteKind } from "../corpus/vocabulary";
+import type { QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { connectionState } from "../db/process-state";
 import { filterVoices, sortVoices } from "./filter-voices";
 import { findTextMatches, noTextMatches } from "./find-text-matches";
 import { buildFtsQuery } from "./fts-query";
@@ -13,7 +14,6 @@ export type Search = Awaited<ReturnType<typeof runSearch>>;
 // results, or the same filters asked again, costs nothing. A reseed opens a new
 // connection, so a cache never outlives the corpus it describes.
 const CACHE_SIZE = 50;
-const caches = new WeakMap<Database, Map<string, Promise<Search>>>();
 
 /**
  * The part of a search shared by voices, quotes and exports: text matches, the
@@ -23,8 +23,7 @@ export function searchVoices(db: Database, query: VoiceQuery, options: { cached?
   if (options.cached === false) return runSearch(db, query);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const key = JSON.stringify(filters);
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const cache = connectionState(db, "recent-searches", () => new Map<string, Promise<Search>>());
   let search = cache.get(key);
   if (search) {
     cache.delete(key); // most recently used goes last

@@ -1,19 +1,19 @@
 import type { Database } from "../db/create-prisma-client";
-import type { QuoteKind, Role, Stance } from "../corpus/vocabulary";
+import type { QuoteKind, Role, Stance } from "../vocabulary";
 import { loadSearchIndex } from "./search-index";
 
 /** What filtering, faceting and sorting need to know about one voice. */
 export type VoiceFacts = {
-  id: string;
+  slug: string;
   name: string;
   age: number | null;
-  placeId: string | null;
+  placeSlug: string | null;
   placeName: string | null;
   region: string | null;
   country: string | null;
   role: Role;
   stance: Stance;
-  sourceId: string;
+  sourceSlug: string;
   sourceLabel: string;
   sourceDate: string | null;
   kinds: QuoteKind[];

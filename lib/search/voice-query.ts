@@ -1,30 +1,10 @@
 import { z } from "zod";
-import { QUOTE_KINDS, ROLES, STANCES } from "../corpus/vocabulary";
+import { invalidInput, type ErrorIssue } from "../errors";
+import { AGE_BANDS, QUERY_LIMITS, QUOTE_KINDS, ROLES, SORTS, STANCES } from "../vocabulary";
 
 // One schema for the explorer's query string, shared by the pages, the JSON API and
 // the export. The API rejects bad values with a 400 naming the parameter; pages
 // degrade a hand-edited URL to defaults (parseVoiceQuery's "lenient" mode).
-
-export const AGE_BANDS = ["under-30", "30-44", "45-59", "60-plus", "unknown"] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, string> = {
-  "under-30": "Under 30",
-  "30-44": "30–44",
-  "45-59": "45–59",
-  "60-plus": "60+",
-  unknown: "Age not stated",
-};
-
-export const SORTS = ["relevance", "name", "age", "date"] as const;
-export type Sort = (typeof SORTS)[number];
-export const SORT_LABELS: Record<Sort, string> = {
-  relevance: "Relevance",
-  name: "Name",
-  age: "Age",
-  date: "Source date (newest first)",
-};
-
-export const QUERY_LIMITS = { qMaxLength: 5000, pageSizeMax: 100, pageMax: 10_000, valuesPerFilter: 50, valueMaxLength: 200 };
 
 const whole = (name: string, min: number, max: number) =>
   z
@@ -82,15 +62,6 @@ export type VoiceQuery = z.infer<typeof VoiceQuerySchema>;
 
 export const DEFAULT_VOICE_QUERY: VoiceQuery = VoiceQuerySchema.parse({});
 
-export type QueryIssue = { parameter: string; message: string; allowed?: readonly string[] };
-
-export class InvalidQueryError extends Error {
-  constructor(readonly issues: QueryIssue[]) {
-    super(issues.map((i) => `${i.parameter}: ${i.message}`).join("; "));
-    this.name = "InvalidQueryError";
-  }
-}
-
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** All values given for each key; multi-valued keys also split on commas. */
@@ -122,14 +93,14 @@ function allowedValues(key: Key): readonly string[] | undefined {
 }
 
 /**
- * Parses query parameters. "strict" (the API) throws InvalidQueryError naming every bad
+ * Parses query parameters. "strict" (the API) throws VoicesError "invalid_input" naming every bad
  * parameter; "lenient" (pages) drops bad values so a mangled URL still shows something.
  * Unknown parameters are ignored in both.
  */
 export function parseVoiceQuery(raw: RawParams, mode: "strict" | "lenient" = "strict"): VoiceQuery {
   const values = collect(raw);
   const input: Record<string, unknown> = {};
-  const issues: QueryIssue[] = [];
+  const issues: ErrorIssue[] = [];
   for (const key of KEYS) {
     const given = values.get(key);
     if (!given) continue;
@@ -168,7 +139,7 @@ export function parseVoiceQuery(raw: RawParams, mode: "strict" | "lenient" = "st
       issues.push({ parameter, message: issue.message, ...(allowed ? { allowed } : {}) });
     }
   }
-  if (issues.length > 0 || !parsed.success) throw new InvalidQueryError(issues);
+  if (issues.length > 0 || !parsed.success) throw invalidInput(issues);
   return parsed.data;
 }
 

@@ -1,12 +1,7 @@
 import type { Database } from "../db/create-prisma-client";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "./source-ref";
 
-export type SourceSummary = {
-  slug: string;
-  title: string;
-  publisher: string;
-  authors: string[];
-  publishedAt: string | null;
-  url: string | null;
+export type SourceSummary = SourceRef & {
   voiceCount: number;
   quoteCount: number;
   documents: { id: string; publisher: string | null; publishedAt: string | null; isPrimary: boolean }[];
@@ -21,31 +16,26 @@ export async function findSources(db: Database): Promise<SourceSummary[]> {
   const [sources, documents, voiceCounts, quoteCounts] = await Promise.all([
     db.source.findMany({
       orderBy: { position: "asc" },
-      select: { id: true, title: true, publisher: true, authors: true, publishedAt: true, url: true },
+      select: SOURCE_REF_SELECT,
     }),
     db.document.findMany({
       orderBy: [{ isPrimary: "desc" }, { id: "asc" }],
-      select: { id: true, sourceId: true, publisher: true, publishedAt: true, isPrimary: true },
+      select: { id: true, sourceSlug: true, publisher: true, publishedAt: true, isPrimary: true },
     }),
-    db.voice.groupBy({ by: ["sourceId"], _count: { _all: true } }),
+    db.voice.groupBy({ by: ["sourceSlug"], _count: { _all: true } }),
     db.quote.groupBy({ by: ["documentId"], _count: { _all: true } }),
   ]);
-  const voicesOf = new Map(voiceCounts.map((c) => [c.sourceId, c._count._all]));
+  const voicesOf = new Map(voiceCounts.map((c) => [c.sourceSlug, c._count._all]));
   const quotesOf = new Map(quoteCounts.map((c) => [c.documentId, c._count._all]));
   const documentsOf = new Map<string, typeof documents>();
-  for (const d of documents) documentsOf.set(d.sourceId, [...(documentsOf.get(d.sourceId) ?? []), d]);
+  for (const d of documents) documentsOf.set(d.sourceSlug, [...(documentsOf.get(d.sourceSlug) ?? []), d]);
   return sources.map((s) => {
-    const own = documentsOf.get(s.id) ?? [];
+    const own = documentsOf.get(s.slug) ?? [];
     return {
-      slug: s.id,
-      title: s.title,
-      publisher: s.publisher,
-      authors: s.authors as string[],
-      publishedAt: s.publishedAt,
-      url: s.url,
-      voiceCount: voicesOf.get(s.id) ?? 0,
+      ...toSourceRef(s),
+      voiceCount: voicesOf.get(s.slug) ?? 0,
       quoteCount: own.reduce((n, d) => n + (quotesOf.get(d.id) ?? 0), 0),
-      documents: own.map(({ sourceId: _sourceId, ...d }) => d),
+      documents: own.map(({ sourceSlug: _sourceSlug, ...d }) => d),
     };
   });
 }

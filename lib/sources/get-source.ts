@@ -1,16 +1,11 @@
-import type { Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import type { Stance } from "../vocabulary";
+import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "./source-ref";
 
 /** A run of document text; quote runs carry the quote they show and link to its voice. */
 export type TextRun = { text: string; quote: { id: string; voiceSlug: string; voiceName: string } | null };
 
-export type SourceDetail = {
-  slug: string;
-  title: string;
-  publisher: string;
-  authors: string[];
-  publishedAt: string | null;
-  url: string | null;
+export type SourceDetail = SourceRef & {
   documents: {
     id: string;
     publisher: string | null;
@@ -43,14 +38,9 @@ export function splitIntoRuns(text: string, quotes: Located[]): TextRun[] {
 /** One source with its copies, their texts with every quote located, and its voices. */
 export async function getSource(db: Database, slug: string): Promise<SourceDetail | null> {
   const s = await db.source.findUnique({
-    where: { id: slug },
+    where: { slug },
     select: {
-      id: true,
-      title: true,
-      publisher: true,
-      authors: true,
-      publishedAt: true,
-      url: true,
+      ...SOURCE_REF_SELECT,
       documents: {
         orderBy: [{ isPrimary: "desc" }, { id: "asc" }],
         select: {
@@ -61,21 +51,17 @@ export async function getSource(db: Database, slug: string): Promise<SourceDetai
           note: true,
           sha256: true,
           text: true,
-          quotes: { select: { id: true, start: true, end: true, voice: { select: { id: true, name: true } } } },
+          quotes: { select: { id: true, start: true, end: true, voice: { select: { slug: true, name: true } } } },
         },
       },
-      voices: { orderBy: { position: "asc" }, select: { id: true, name: true, stance: true, _count: { select: { quotes: true } } } },
+      voices: { orderBy: { position: "asc" }, select: { slug: true, name: true, stance: true, _count: { select: { quotes: true } } } },
     },
   });
   if (!s) return null;
+  const { documents, voices, ...source } = s;
   return {
-    slug: s.id,
-    title: s.title,
-    publisher: s.publisher,
-    authors: s.authors as string[],
-    publishedAt: s.publishedAt,
-    url: s.url,
-    documents: s.documents.map((d) => ({
+    ...toSourceRef(source),
+    documents: documents.map((d) => ({
       id: d.id,
       publisher: d.publisher,
       publishedAt: d.publishedAt,
@@ -84,9 +70,9 @@ export async function getSource(db: Database, slug: string): Promise<SourceDetai
       sha256: d.sha256,
       runs: splitIntoRuns(
         d.text,
-        d.quotes.map((q) => ({ id: q.id, start: q.start, end: q.end, voiceSlug: q.voice.id, voiceName: q.voice.name })),
+        d.quotes.map((q) => ({ id: q.id, start: q.start, end: q.end, voiceSlug: q.voice.slug, voiceName: q.voice.name })),
       ),
     })),
-    voices: s.voices.map((v) => ({ slug: v.id, name: v.name, stance: v.stance as Stance, quoteCount: v._count.quotes })),
+    voices: voices.map((v) => ({ slug: v.slug, name: v.name, stance: v.stance, quoteCount: v._count.quotes })),
   };
 }

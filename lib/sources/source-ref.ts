@@ -1,4 +1,6 @@
-/** A source as voices, quotes and exports cite it. */
+import type { Prisma } from "../db/generated/client";
+
+/** A source as voices, quotes, exports and citations show it. */
 export type SourceRef = {
   slug: string;
   type: string;
@@ -11,31 +13,15 @@ export type SourceRef = {
 
 /** The Prisma `select` that a SourceRef is read from. */
 export const SOURCE_REF_SELECT = {
-  id: true,
+  slug: true,
   type: true,
   title: true,
   publisher: true,
   authors: true,
   publishedAt: true,
   url: true,
-} as const;
+} as const satisfies Prisma.SourceSelect;
 
-export function toSourceRef(row: {
-  id: string;
-  type: string;
-  title: string;
-  publisher: string;
-  authors: unknown;
-  publishedAt: string | null;
-  url: string | null;
-}): SourceRef {
-  return {
-    slug: row.id,
-    type: row.type,
-    title: row.title,
-    publisher: row.publisher,
-    authors: row.authors as string[],
-    publishedAt: row.publishedAt,
-    url: row.url,
-  };
+export function toSourceRef(row: Prisma.SourceGetPayload<{ select: typeof SOURCE_REF_SELECT }>): SourceRef {
+  return { ...row, authors: row.authors as string[] };
 }

@@ -1,25 +1,21 @@
-import type { EvidencedAttribute, QuoteKind, Role, Stance } from "../corpus/vocabulary";
 import type { Database } from "../db/create-prisma-client";
+import { PLACE_REF_SELECT, type PlaceRef } from "../places/place-ref";
+import { QUOTE_REF_SELECT, toQuoteRef, type QuoteRef } from "../quotes/quote-ref";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
+import type { EvidencedAttribute, Stance } from "../vocabulary";
+import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "./voice-ref";
 
 type EvidenceSpan = { attribute: EvidencedAttribute; text: string; document: string; start: number; end: number };
 
-export type VoiceDetail = {
-  slug: string;
-  name: string;
+export type VoiceDetail = VoiceRef & {
   isNamed: boolean;
-  age: number | null;
   ageAsOf: string | null;
-  city: string | null;
-  place: { slug: string; name: string; region: string; country: string; latitude: number; longitude: number } | null;
-  occupation: string | null;
+  place: PlaceRef | null;
   heritage: string | null;
-  role: Role;
-  stance: Stance;
   stanceRationale: string;
   evidence: EvidenceSpan[];
   source: SourceRef;
-  quotes: { id: string; kind: QuoteKind; text: string; context: string; document: string; start: number; end: number }[];
+  quotes: QuoteRef[];
   /** Other voices from the same place and with the same stance: the first RELATED_SHOWN by name, and how many in all. */
   related: {
     sameCity: { total: number; voices: { slug: string; name: string; stance: Stance }[] };
@@ -30,92 +26,63 @@ export type VoiceDetail = {
 /** How many related voices a voice's page lists; the rest are a link to the explorer away. */
 export const RELATED_SHOWN = 12;
 
+const EVIDENCE_ORDER: EvidencedAttribute[] = ["age", "city", "occupation", "heritage"];
+
 /** One voice with everything its page and API entry show, or null for an unknown slug. */
 export async function getVoice(db: Database, slug: string): Promise<VoiceDetail | null> {
   const v = await db.voice.findUnique({
-    where: { id: slug },
+    where: { slug },
     select: {
-      id: true,
-      name: true,
+      ...VOICE_REF_SELECT,
       isNamed: true,
-      age: true,
       ageAsOf: true,
-      cityAsPrinted: true,
-      occupation: true,
       heritage: true,
-      role: true,
-      stance: true,
       stanceRationale: true,
-      placeId: true,
-      place: { select: { id: true, name: true, region: true, country: true, latitude: true, longitude: true } },
+      placeSlug: true,
+      place: { select: PLACE_REF_SELECT },
       source: { select: SOURCE_REF_SELECT },
       evidence: { select: { attribute: true, text: true, documentId: true, start: true, end: true } },
-      quotes: {
-        orderBy: { position: "asc" },
-        select: { id: true, kind: true, text: true, context: true, documentId: true, start: true, end: true },
-      },
+      quotes: { orderBy: { position: "asc" }, select: QUOTE_REF_SELECT },
     },
   });
   if (!v) return null;
 
-  const sameCityWhere = { placeId: v.placeId, id: { not: v.id } };
-  const sameStanceWhere = { stance: v.stance, id: { not: v.id } };
+  const sameCityWhere = { placeSlug: v.placeSlug, slug: { not: v.slug } };
+  const sameStanceWhere = { stance: v.stance, slug: { not: v.slug } };
   const [sameCity, sameCityTotal, sameStance, sameStanceTotal] = await Promise.all([
-    v.placeId
+    v.placeSlug
       ? db.voice.findMany({
           where: sameCityWhere,
           orderBy: { name: "asc" },
           take: RELATED_SHOWN,
-          select: { id: true, name: true, stance: true },
+          select: { slug: true, name: true, stance: true },
         })
       : Promise.resolve([]),
-    v.placeId ? db.voice.count({ where: sameCityWhere }) : Promise.resolve(0),
+    v.placeSlug ? db.voice.count({ where: sameCityWhere }) : Promise.resolve(0),
     db.voice.findMany({
       where: sameStanceWhere,
       orderBy: { name: "asc" },
       take: RELATED_SHOWN,
-      select: { id: true, name: true, cityAsPrinted: true },
+      select: { slug: true, name: true, cityAsPrinted: true },
     }),
     db.voice.count({ where: sameStanceWhere }),
   ]);
 
-  const order: EvidencedAttribute[] = ["age", "city", "occupation", "heritage"];
   return {
-    slug: v.id,
-    name: v.name,
+    ...toVoiceRef(v),
     isNamed: v.isNamed,
-    age: v.age,
     ageAsOf: v.ageAsOf,
-    city: v.cityAsPrinted,
-    place: v.place && {
-      slug: v.place.id,
-      name: v.place.name,
-      region: v.place.region,
-      country: v.place.country,
-      latitude: v.place.latitude,
-      longitude: v.place.longitude,
-    },
-    occupation: v.occupation,
+    place: v.place,
     heritage: v.heritage,
-    role: v.role as Role,
-    stance: v.stance as Stance,
     stanceRationale: v.stanceRationale,
     evidence: v.evidence
-      .map((e) => ({ attribute: e.attribute as EvidencedAttribute, text: e.text, document: e.documentId, start: e.start, end: e.end }))
-      .sort((a, b) => order.indexOf(a.attribute) - order.indexOf(b.attribute)),
+      .map((e) => ({ attribute: e.attribute, text: e.text, document: e.documentId, start: e.start, end: e.end }))
+      .sort((a, b) => EVIDENCE_ORDER.indexOf(a.attribute) - EVIDENCE_ORDER.indexOf(b.attribute)),
     source: toSourceRef(v.source),
-    quotes: v.quotes.map((q) => ({
-      id: q.id,
-      kind: q.kind as QuoteKind,
-      text: q.text,
-      context: q.context,
-      document: q.documentId,
-      start: q.start,
-      end: q.end,
-    })),
+    quotes: v.quotes.map(toQuoteRef),
     related: {
-      sameCity: { total: sameCityTotal, voices: sameCity.map((r) => ({ slug: r.id, name: r.name, stance: r.stance as Stance })) },
-      sameStance: { total: sameStanceTotal, voices: sameStance.map((r) => ({ slug: r.id, name: r.name, city: r.cityAsPrinted })) },
+      sameCity: { total: sameCityTotal, voices: sameCity },
+      sameStance: { total: sameStanceTotal, voices: sameStance.map((r) => ({ slug: r.slug, name: r.name, city: r.cityAsPrinted })) },
     },
   };
 }

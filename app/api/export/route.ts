@@ -1,21 +1,14 @@
 // GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
 // – the selection as a file, streamed
-import { handleApi, jsonError } from "@/lib/api/json-responses";
+import { handleApi } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { parseExportRequest } from "@/lib/export/export-request";
-import { ExportNotFoundError, ExportTooLargeError, startExport } from "@/lib/export/write-export";
+import { startExport } from "@/lib/export/write-export";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
-    let started;
-    try {
-      started = await startExport(await getDb(), exportRequest);
-    } catch (error) {
-      if (error instanceof ExportNotFoundError) return jsonError(404, error.message);
-      if (error instanceof ExportTooLargeError) return jsonError(400, error.message, [{ parameter: "format", message: error.message }]);
-      throw error;
-    }
+    const started = await startExport(await getDb(), exportRequest);
     const chunks = started.chunks();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

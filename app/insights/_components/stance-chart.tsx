@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from "d3-scale";
-import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
+import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
 import type { StanceCounts } from "@/lib/insights/build-insights";
 
 export type ChartRow = { label: string; counts: StanceCounts };

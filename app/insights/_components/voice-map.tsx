@@ -2,12 +2,12 @@ import Link from "next/link";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { arc, pie } from "d3-shape";
 import { scaleSqrt } from "d3-scale";
-import { STANCE_LABELS, STANCES, type Stance } from "@/lib/corpus/vocabulary";
+import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
 import type { MapPoint, OffMapGroup } from "@/lib/insights/build-insights";
 import { getKazakhstanMap, MAP_SIZE } from "@/lib/insights/kazakhstan-map";
 
 /** Kazakhstan with a pie per city (size: voices, slices: stances); each links to the explorer filtered by that city. */
-export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; offMap: OffMapGroup[]; cityHref(placeId: string): string }) {
+export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; offMap: OffMapGroup[]; cityHref(placeSlug: string): string }) {
   const map = getKazakhstanMap();
   const radius = scaleSqrt()
     .domain([0, Math.max(1, ...points.map((p) => p.total))])
@@ -36,7 +36,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
               .map((s) => `${STANCE_LABELS[s]} ${p.counts[s]}`)
               .join(", ")})`;
             return (
-              <Link key={p.placeId} href={cityHref(p.placeId)} aria-label={label} className="map-city">
+              <Link key={p.placeSlug} href={cityHref(p.placeSlug)} aria-label={label} className="map-city">
                 <g transform={`translate(${x}, ${y})`}>
                   <title>{label}</title>
                   {slices(STANCES.map((s): [Stance, number] => [s, p.counts[s]])).map((slice) => (
@@ -68,15 +68,15 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
               </h4>
               <ul>
                 {group.voices.map((v) => (
-                  <li key={v.id}>
-                    <Link href={`/voices/${v.id}`}>{v.name}</Link>
+                  <li key={v.slug}>
+                    <Link href={`/voices/${v.slug}`}>{v.name}</Link>
                   </li>
                 ))}
               </ul>
               <MoreInExplorer
                 total={group.total}
                 shown={group.voices.length}
-                href={cityHref(group.placeId)}
+                href={cityHref(group.placeSlug)}
                 label="See them all in the explorer"
               />
             </div>
