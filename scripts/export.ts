@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
 import { parseExportRequest } from "../lib/export/export-request";
-import { ExportNotFoundError, ExportTooLargeError, startExport } from "../lib/export/write-export";
-import { InvalidQueryError, MULTI_VALUED } from "../lib/search/voice-query";
+import { startExport } from "../lib/export/write-export";
+import { MULTI_VALUED } from "../lib/search/voice-query";
 import { runCli } from "./run-cli";
 
 const SINGLE = ["format", "shape", "bom", "voice", "quote", "v", "q", "ageMin", "ageMax", "sort"] as const;
@@ -32,17 +32,7 @@ runCli(async () => {
   for (const [key, value] of Object.entries(values)) {
     if (key !== "out" && key !== "progress") for (const v of [value].flat()) params.append(key, String(v));
   }
-  let request;
-  try {
-    request = parseExportRequest(params);
-  } catch (error) {
-    if (error instanceof InvalidQueryError) {
-      throw new Error(
-        `Invalid arguments:\n${error.issues.map((i) => `  --${i.parameter}: ${i.message}${i.allowed ? ` (one of: ${i.allowed.join(", ")})` : ""}`).join("\n")}`,
-      );
-    }
-    throw error;
-  }
+  const request = parseExportRequest(params);
 
   const db = openExistingDatabase();
   // an export reads the file once, front to back: SQLite's 16 MB page cache would only hold memory
@@ -51,9 +41,7 @@ runCli(async () => {
   const partial = out ? `${out}.partial` : undefined;
   try {
     const started = performance.now();
-    const exp = await startExport(db, request).catch((error: unknown) => {
-      throw error instanceof ExportNotFoundError || error instanceof ExportTooLargeError ? new Error(error.message) : error;
-    });
+    const exp = await startExport(db, request);
     const sink = partial ? createWriteStream(partial) : process.stdout;
     const bar =
       exp.total >= PROGRESS_FROM || values.progress

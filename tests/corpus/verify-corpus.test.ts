@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { CorpusError } from "@/lib/corpus/corpus-error";
+import { VoicesError } from "@/lib/errors";
 import { loadCorpus } from "@/lib/corpus/load-corpus";
 import { spellNumber, verifyCorpus } from "@/lib/corpus/verify-corpus";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
@@ -16,7 +16,7 @@ async function problemsOf(dataDir: string): Promise<string[]> {
     verifyCorpus(await loadCorpus(dataDir));
     return [];
   } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
+    if (!(error instanceof VoicesError && error.code === "invalid_corpus")) throw error;
     return error.message.split("\n").slice(1);
   }
 }
@@ -41,7 +41,7 @@ describe("the real corpus", () => {
     const rows = verifyCorpus(await loadCorpus(DATA_DIR));
     for (const voice of rows.voices) {
       const evidenced = rows.evidence
-        .filter((e) => e.voiceId === voice.id)
+        .filter((e) => e.voiceSlug === voice.slug)
         .map((e) => e.attribute)
         .sort();
       const stated = (
@@ -54,13 +54,13 @@ describe("the real corpus", () => {
       )
         .filter(([, value]) => value !== null)
         .map(([name]) => name);
-      expect(evidenced, voice.id).toEqual(stated);
+      expect(evidenced, voice.slug).toEqual(stated);
     }
   });
 
   it("resolves old city names to today's official names", async () => {
     const rows = verifyCorpus(await loadCorpus(DATA_DIR));
-    const placeOf = (city: string) => rows.voices.find((v) => v.cityAsPrinted === city)?.placeId;
+    const placeOf = (city: string) => rows.voices.find((v) => v.cityAsPrinted === city)?.placeSlug;
     expect(placeOf("Nur-Sultan")).toBe("astana");
     expect(placeOf("Ust-Kamenogorsk")).toBe("oskemen");
   });

@@ -32,8 +32,8 @@ describe("npm run export", () => {
     const rows = await db.voice.findMany({ include: { quotes: { orderBy: { position: "asc" } }, source: true } });
     expect(exported.items).toHaveLength(rows.length);
     for (const row of rows) {
-      const voice = exported.items.find((v: { slug: string }) => v.slug === row.id);
-      expect(voice, row.id).toMatchObject({
+      const voice = exported.items.find((v: { slug: string }) => v.slug === row.slug);
+      expect(voice, row.slug).toMatchObject({
         name: row.name,
         age: row.age,
         city: row.cityAsPrinted,
@@ -43,7 +43,7 @@ describe("npm run export", () => {
         stance: row.stance,
         stanceRationale: row.stanceRationale,
         source: {
-          slug: row.source.id,
+          slug: row.source.slug,
           title: row.source.title,
           publisher: row.source.publisher,
           url: row.source.url,

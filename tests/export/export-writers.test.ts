@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { QUOTE_COLUMNS, VOICE_COLUMNS, type Provenance } from "@/lib/export/columns";
 import type { ExportFormat, ExportShape } from "@/lib/export/export-request";
 import { EXPORT_FORMATS } from "@/lib/export/export-writers";
-import type { ExportSource, ExportVoice } from "@/lib/export/find-export-voices";
+import type { ExportVoice } from "@/lib/export/find-export-voices";
+import type { SourceRef } from "@/lib/sources/source-ref";
 
 // Hand-made voices, not the corpus: a Cyrillic name, a quote that contains quotes and
 // begins with "=", and cells a spreadsheet would run as formulas.
 
-const ARTICLE: ExportSource = {
+const ARTICLE: SourceRef = {
   slug: "test-article",
   type: "article",
   title: "Voices from the steppe",

@@ -4,18 +4,18 @@ import type { VoiceFacts } from "@/lib/search/voice-facts";
 let order = 0;
 
 /** A hand-made voice for the pure search and insights functions: an unclear citizen with nothing stated, unless told. */
-export function makeVoiceFacts(id: string, facts: Partial<VoiceFacts> = {}): VoiceFacts {
+export function makeVoiceFacts(slug: string, facts: Partial<VoiceFacts> = {}): VoiceFacts {
   return {
-    id,
-    name: id,
+    slug,
+    name: slug,
     age: null,
-    placeId: null,
+    placeSlug: null,
     placeName: null,
     region: null,
     country: null,
     role: "citizen",
     stance: "unclear",
-    sourceId: "od",
+    sourceSlug: "od",
     sourceLabel: "openDemocracy",
     sourceDate: null,
     kinds: ["direct"],
@@ -27,6 +27,6 @@ export function makeVoiceFacts(id: string, facts: Partial<VoiceFacts> = {}): Voi
 /** A text search's ranks over hand-made voices: the named ones matched with these ranks, no other. */
 export function makeVoiceRanks(facts: VoiceFacts[], ranks: Record<string, number>): VoiceRanks {
   const rank = new Float64Array(Math.max(0, ...facts.map((v) => v.order)) + 1).fill(Infinity);
-  for (const voice of facts) if (voice.id in ranks) rank[voice.order] = ranks[voice.id]!;
+  for (const voice of facts) if (voice.slug in ranks) rank[voice.order] = ranks[voice.slug]!;
   return { rank };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STANCES } from "@/lib/corpus/vocabulary";
+import { STANCES } from "@/lib/vocabulary";
 import {
   buildMapData,
   buildStanceMatrix,
@@ -13,16 +13,16 @@ import { makeVoiceFacts } from "../helpers/voice-facts";
 
 const voice = (id: string, facts: Partial<VoiceFacts>) => makeVoiceFacts(id, { name: id.toUpperCase(), ...facts });
 
-const almaty = { placeId: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
+const almaty = { placeSlug: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
 const VOICES = [
   voice("a", { age: 25, stance: "pro_ukraine", ...almaty }),
   voice("b", { age: 50, stance: "pro_russia", ...almaty, kinds: ["direct", "paraphrase"] }),
-  voice("c", { age: 52, stance: "pro_russia", placeId: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" }),
-  voice("d", { stance: "neutral", sourceId: "dip", sourceLabel: "The Diplomat" }),
+  voice("c", { age: 52, stance: "pro_russia", placeSlug: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" }),
+  voice("d", { stance: "neutral", sourceSlug: "dip", sourceLabel: "The Diplomat" }),
 ];
 const PLACES = [
-  { id: "almaty", name: "Almaty", country: "Kazakhstan", latitude: 43.2, longitude: 76.9 },
-  { id: "kyiv", name: "Kyiv", country: "Ukraine", latitude: 50.4, longitude: 30.5 },
+  { slug: "almaty", name: "Almaty", region: "Almaty", country: "Kazakhstan", latitude: 43.2, longitude: 76.9 },
+  { slug: "kyiv", name: "Kyiv", region: "Kyiv", country: "Ukraine", latitude: 50.4, longitude: 30.5 },
 ];
 
 describe("buildStanceMatrix", () => {
@@ -82,7 +82,7 @@ describe("buildMapData", () => {
   it("puts a point for each city in Kazakhstan, with stance counts", () => {
     expect(points).toEqual([
       {
-        placeId: "almaty",
+        placeSlug: "almaty",
         name: "Almaty",
         latitude: 43.2,
         longitude: 76.9,
@@ -94,8 +94,8 @@ describe("buildMapData", () => {
 
   it("lists voices placed outside Kazakhstan and voices with no stated place beside the map", () => {
     expect(offMap).toEqual([
-      { placeId: "kyiv", label: "Kyiv, Ukraine", total: 1, voices: [{ id: "c", name: "C" }] },
-      { placeId: "unknown", label: "No place stated", total: 1, voices: [{ id: "d", name: "D" }] },
+      { placeSlug: "kyiv", label: "Kyiv, Ukraine", total: 1, voices: [{ slug: "c", name: "C" }] },
+      { placeSlug: "unknown", label: "No place stated", total: 1, voices: [{ slug: "d", name: "D" }] },
     ]);
   });
 
@@ -103,6 +103,6 @@ describe("buildMapData", () => {
     const many = Array.from({ length: OFF_MAP_SHOWN + 5 }, (_, i) => voice(`u${i}`, { stance: "unclear" }));
     const [unplaced] = buildMapData(many, PLACES).offMap;
     expect(unplaced!.total).toBe(many.length);
-    expect(unplaced!.voices.map((v) => v.id)).toEqual(many.slice(0, OFF_MAP_SHOWN).map((v) => v.id));
+    expect(unplaced!.voices.map((v) => v.slug)).toEqual(many.slice(0, OFF_MAP_SHOWN).map((v) => v.slug));
   });
 });

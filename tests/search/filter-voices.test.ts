@@ -8,17 +8,17 @@ import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 const voice = (id: string, facts: Partial<VoiceFacts>) => makeVoiceFacts(id, { sourceDate: "2022-03-23", ...facts });
 
-const almaty = { placeId: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
-const kyiv = { placeId: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" };
+const almaty = { placeSlug: "almaty", placeName: "Almaty", region: "Almaty", country: "Kazakhstan" };
+const kyiv = { placeSlug: "kyiv", placeName: "Kyiv", region: "Kyiv", country: "Ukraine" };
 const FACTS = [
   voice("aigerim", { age: 25, stance: "pro_ukraine", ...almaty }),
   voice("bolat", { age: 48, stance: "pro_russia", ...almaty, kinds: ["paraphrase"] }),
-  voice("dana", { age: 33, stance: "neutral", ...kyiv, sourceId: "dip", sourceLabel: "The Diplomat", sourceDate: null }),
+  voice("dana", { age: 33, stance: "neutral", ...kyiv, sourceSlug: "dip", sourceLabel: "The Diplomat", sourceDate: null }),
   voice("erlan", { stance: "neutral", role: "official", kinds: ["direct", "paraphrase"] }),
 ];
 
 const q = (search: string) => parseVoiceQuery(new URLSearchParams(search));
-const ids = (voices: VoiceFacts[]) => voices.map((v) => v.id);
+const ids = (voices: VoiceFacts[]) => voices.map((v) => v.slug);
 const countOf = (values: { value: string; count: number }[], value: string) => values.find((v) => v.value === value)?.count;
 
 describe("filterVoices", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QUOTE_KINDS } from "@/lib/corpus/vocabulary";
+import { QUOTE_KINDS } from "@/lib/vocabulary";
 import type { Database } from "@/lib/db/create-prisma-client";
 import { findTextMatches } from "@/lib/search/find-text-matches";
 import { buildFtsQuery } from "@/lib/search/fts-query";
@@ -16,7 +16,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const matched = (rank: Float64Array) => index.facts.filter((v) => rank[v.order] !== Infinity).map((v) => v.id);
+const matched = (rank: Float64Array) => index.facts.filter((v) => rank[v.order] !== Infinity).map((v) => v.slug);
 const quoteRowids = (hits: Uint8Array) => [...hits.keys()].filter((rowid) => hits[rowid] === 1);
 
 describe("findTextMatches", () => {

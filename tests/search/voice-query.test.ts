@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildQueryHref, DEFAULT_VOICE_QUERY, InvalidQueryError, parseVoiceQuery, toggleValue } from "@/lib/search/voice-query";
+import { VoicesError } from "@/lib/errors";
+import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, toggleValue } from "@/lib/search/voice-query";
 
 function issues(search: string) {
   try {
     parseVoiceQuery(new URLSearchParams(search));
     return [];
   } catch (error) {
-    if (!(error instanceof InvalidQueryError)) throw error;
+    if (!(error instanceof VoicesError && error.code === "invalid_input")) throw error;
     return error.issues;
   }
 }

@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { CorpusError } from "@/lib/corpus/corpus-error";
+import { VoicesError } from "@/lib/errors";
 import { collapseWhitespace } from "@/lib/corpus/normalize-text";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
 import { parseExportRequest } from "@/lib/export/export-request";
@@ -24,12 +24,12 @@ const fileHash = (file: string) => createHash("sha256").update(readFileSync(file
 /** Every row of every table, in a stable order: two seeds are equal when their dumps are. */
 async function dumpAll(db: Database) {
   return {
-    sources: await db.source.findMany({ orderBy: { id: "asc" } }),
+    sources: await db.source.findMany({ orderBy: { slug: "asc" } }),
     documents: await db.document.findMany({ orderBy: { id: "asc" } }),
-    places: await db.place.findMany({ orderBy: { id: "asc" } }),
-    voices: await db.voice.findMany({ orderBy: { id: "asc" } }),
+    places: await db.place.findMany({ orderBy: { slug: "asc" } }),
+    voices: await db.voice.findMany({ orderBy: { slug: "asc" } }),
     quotes: await db.quote.findMany({ orderBy: { id: "asc" } }),
-    evidence: await db.evidence.findMany({ orderBy: [{ voiceId: "asc" }, { attribute: "asc" }] }),
+    evidence: await db.evidence.findMany({ orderBy: [{ voiceSlug: "asc" }, { attribute: "asc" }] }),
   };
 }
 
@@ -45,17 +45,17 @@ describe("a fresh database seeded from the corpus", () => {
 
   it("holds, per source, the voices and quotes its annotation file lists", async () => {
     for (const file of sourceFiles) {
-      expect(await db.voice.count({ where: { sourceId: file.slug } }), file.slug).toBe(file.voices.length);
-      expect(await db.quote.count({ where: { voice: { sourceId: file.slug } } }), file.slug).toBe(
+      expect(await db.voice.count({ where: { sourceSlug: file.slug } }), file.slug).toBe(file.voices.length);
+      expect(await db.quote.count({ where: { voice: { sourceSlug: file.slug } } }), file.slug).toBe(
         file.voices.reduce((n, v) => n + v.quotes.length, 0),
       );
-      expect(await db.document.count({ where: { sourceId: file.slug } }), file.slug).toBe(file.documents.length);
+      expect(await db.document.count({ where: { sourceSlug: file.slug } }), file.slug).toBe(file.documents.length);
     }
   });
 
   it("counts the openDemocracy article once although we hold two copies of it", async () => {
     const source = await db.source.findUniqueOrThrow({
-      where: { id: "opendemocracy-kazakhstan-divided" },
+      where: { slug: "opendemocracy-kazakhstan-divided" },
       select: { documents: { select: { id: true, isPrimary: true } }, _count: { select: { voices: true } } },
     });
     expect(source.documents.map((d) => d.id).sort()).toEqual(["000_ce1927f2dad23060", "001_23831c2f84a6a735"]);
@@ -63,8 +63,8 @@ describe("a fresh database seeded from the corpus", () => {
   });
 
   it("has no person twice", async () => {
-    const voices = await db.voice.findMany({ select: { name: true, sourceId: true } });
-    const keys = voices.map((v) => `${v.sourceId}/${v.name}`);
+    const voices = await db.voice.findMany({ select: { name: true, sourceSlug: true } });
+    const keys = voices.map((v) => `${v.sourceSlug}/${v.name}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -88,16 +88,16 @@ describe("a fresh database seeded from the corpus", () => {
 
   it("finds every evidence span in its document at its offsets", async () => {
     const evidence = await db.evidence.findMany({
-      select: { voiceId: true, attribute: true, text: true, start: true, end: true, document: { select: { text: true } } },
+      select: { voiceSlug: true, attribute: true, text: true, start: true, end: true, document: { select: { text: true } } },
     });
     for (const e of evidence) {
-      expect(collapseWhitespace(e.document.text.slice(e.start, e.end)), `${e.voiceId}.${e.attribute}`).toBe(e.text);
+      expect(collapseWhitespace(e.document.text.slice(e.start, e.end)), `${e.voiceSlug}.${e.attribute}`).toBe(e.text);
     }
   });
 
   it("stores unknown attributes as NULL, never as empty strings", async () => {
-    const irina = await db.voice.findUniqueOrThrow({ where: { id: "irina" } });
-    expect([irina.age, irina.cityAsPrinted, irina.placeId, irina.occupation, irina.heritage]).toEqual([null, null, null, null, null]);
+    const irina = await db.voice.findUniqueOrThrow({ where: { slug: "irina" } });
+    expect([irina.age, irina.cityAsPrinted, irina.placeSlug, irina.occupation, irina.heritage]).toEqual([null, null, null, null, null]);
     expect(await db.voice.count({ where: { OR: [{ occupation: "" }, { cityAsPrinted: "" }, { heritage: "" }] } })).toBe(0);
   });
 });
@@ -140,7 +140,8 @@ describe("a failed seed", () => {
     );
     const error = await seedDatabase({ dataDir: corrupted, dbPath, root: PROJECT_ROOT }).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(CorpusError);
+    expect(error).toBeInstanceOf(VoicesError);
+    expect((error as VoicesError).code).toBe("invalid_corpus");
     expect((error as Error).message).toMatch(
       /opendemocracy-kazakhstan-divided\.yaml › voice "gulmira-karaganda" › quote "gulmira-karaganda-1"/,
     );

@@ -85,11 +85,11 @@ export async function measureSqliteFloor(dbPath: string, runs: number) {
       const fts = q.q ? buildFtsQuery(q.q) : null;
       if (fts) {
         where.push(
-          `v."id" IN (SELECT q."voiceId" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
+          `v."slug" IN (SELECT q."voiceSlug" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
         );
         params.push(fts, ...q.kind);
       } else if (q.kind.length) {
-        where.push(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."voiceId" = v."id" AND q."kind" IN (${q.kind.map(() => "?").join(",")}))`);
+        where.push(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."voiceSlug" = v."slug" AND q."kind" IN (${q.kind.map(() => "?").join(",")}))`);
         params.push(...q.kind);
       }
       const list = (column: string, values: string[]) => {
@@ -99,12 +99,12 @@ export async function measureSqliteFloor(dbPath: string, runs: number) {
         }
       };
       list(`v."stance"`, q.stance);
-      list(`v."placeId"`, q.city);
+      list(`v."placeSlug"`, q.city);
       list(`v."role"`, q.role);
       list(`p."country"`, q.country);
       if (q.ageBand.includes("30-44")) where.push(`v."age" BETWEEN 30 AND 44`);
       const statement = sqlite.prepare(
-        `SELECT v."stance" AS stance, COUNT(*) AS n FROM "Voice" v LEFT JOIN "Place" p ON p."id" = v."placeId" ${where.length ? `WHERE ${where.join(" AND ")}` : ""} GROUP BY v."stance"`,
+        `SELECT v."stance" AS stance, COUNT(*) AS n FROM "Voice" v LEFT JOIN "Place" p ON p."slug" = v."placeSlug" ${where.length ? `WHERE ${where.join(" AND ")}` : ""} GROUP BY v."stance"`,
       );
       const times = await time(() => statement.all(...params), runs);
       perQuery[search] = summarise(times);

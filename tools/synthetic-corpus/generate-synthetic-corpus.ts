@@ -117,7 +117,7 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
   await db.place.createMany({
     data: [
       {
-        id: "almaty",
+        slug: "almaty",
         name: "Almaty",
         region: "Almaty (city of republican significance)",
         country: "Kazakhstan",
@@ -125,28 +125,28 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
         longitude: 76.8512,
       },
       {
-        id: "astana",
+        slug: "astana",
         name: "Astana",
         region: "Astana (city of republican significance)",
         country: "Kazakhstan",
         latitude: 51.1694,
         longitude: 71.4491,
       },
-      { id: "karaganda", name: "Karaganda", region: "Karaganda Region", country: "Kazakhstan", latitude: 49.8047, longitude: 73.1094 },
+      { slug: "karaganda", name: "Karaganda", region: "Karaganda Region", country: "Kazakhstan", latitude: 49.8047, longitude: 73.1094 },
       {
-        id: "shymkent",
+        slug: "shymkent",
         name: "Shymkent",
         region: "Shymkent (city of republican significance)",
         country: "Kazakhstan",
         latitude: 42.3417,
         longitude: 69.5901,
       },
-      { id: "aktau", name: "Aktau", region: "Mangystau Region", country: "Kazakhstan", latitude: 43.6481, longitude: 51.1722 },
-      { id: "pavlodar", name: "Pavlodar", region: "Pavlodar Region", country: "Kazakhstan", latitude: 52.2873, longitude: 76.9674 },
-      { id: "kostanay", name: "Kostanay", region: "Kostanay Region", country: "Kazakhstan", latitude: 53.2198, longitude: 63.6354 },
-      { id: "oskemen", name: "Oskemen", region: "East Kazakhstan Region", country: "Kazakhstan", latitude: 49.9483, longitude: 82.6275 },
-      { id: "zhanaozen", name: "Zhanaozen", region: "Mangystau Region", country: "Kazakhstan", latitude: 43.3412, longitude: 52.8619 },
-      { id: "kyiv", name: "Kyiv", region: "Kyiv (city with special status)", country: "Ukraine", latitude: 50.4501, longitude: 30.5234 },
+      { slug: "aktau", name: "Aktau", region: "Mangystau Region", country: "Kazakhstan", latitude: 43.6481, longitude: 51.1722 },
+      { slug: "pavlodar", name: "Pavlodar", region: "Pavlodar Region", country: "Kazakhstan", latitude: 52.2873, longitude: 76.9674 },
+      { slug: "kostanay", name: "Kostanay", region: "Kostanay Region", country: "Kazakhstan", latitude: 53.2198, longitude: 63.6354 },
+      { slug: "oskemen", name: "Oskemen", region: "East Kazakhstan Region", country: "Kazakhstan", latitude: 49.9483, longitude: 82.6275 },
+      { slug: "zhanaozen", name: "Zhanaozen", region: "Mangystau Region", country: "Kazakhstan", latitude: 43.3412, longitude: 52.8619 },
+      { slug: "kyiv", name: "Kyiv", region: "Kyiv (city with special status)", country: "Ukraine", latitude: 50.4501, longitude: 30.5234 },
     ],
   });
 
@@ -154,16 +154,16 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
   let voiceIndex = 0;
   let quoteIndex = 0;
   for (let s = 0; s < o.sources && voiceIndex < o.voices; s++) {
-    const sourceId = `synthetic-source-${s}`;
+    const sourceSlug = `synthetic-source-${s}`;
     const year = 2022 + Math.floor(random() * 3);
     await db.source.create({
       data: {
-        id: sourceId,
+        slug: sourceSlug,
         title: sentence(5, 12).slice(0, -1),
         publisher: pick(PUBLISHERS),
         authors: [`${pick(NAMES)} ${pick(["Sorbello", "Shapagat", "Goble", "Ivanova", "Nurlanov"])}`],
         publishedAt: random() < 0.8 ? `${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : null,
-        url: random() < 0.6 ? `https://example.org/${sourceId}` : null,
+        url: random() < 0.6 ? `https://example.org/${sourceSlug}` : null,
         position: s,
       },
     });
@@ -172,16 +172,16 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     const paragraphs: string[] = [];
     let cursor = 0;
     for (let v = 0; v < voicesPerSource && voiceIndex < o.voices; v++, voiceIndex++) {
-      const id = `synthetic-voice-${voiceIndex}`;
+      const slug = `synthetic-voice-${voiceIndex}`;
       const place = random() < 0.6 ? pick(PLACES) : null;
       voices.push({
-        id,
+        slug,
         name: `${pick(NAMES)} ${voiceIndex}`,
         isNamed: true,
         age: random() < 0.55 ? 18 + Math.floor(random() * 62) : null,
         ageAsOf: null,
         cityAsPrinted: place ? place[1] : null,
-        placeId: place ? place[0] : null,
+        placeSlug: place ? place[0] : null,
         occupation: random() < 0.7 ? pick(OCCUPATIONS) : null,
         heritage: random() < 0.15 ? pick(["Kazakh", "Russian", "Ukrainian", "Kazakhstani national"]) : null,
         role: weighted<Role>(ROLES.map((r): [Role, number] => [r, r === "citizen" ? 10 : 1])),
@@ -189,7 +189,7 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
           STANCES.map((st): [Stance, number] => [st, { neutral: 4, pro_ukraine: 3, pro_russia: 2, unclear: 3 }[st]]),
         ),
         stanceRationale: sentence(8, 20),
-        sourceId,
+        sourceSlug,
         position: v,
       });
       const count = Math.max(1, Math.round((o.quotes / o.voices) * (0.5 + random())));
@@ -200,8 +200,8 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
         const start = cursor + before.length + 1;
         quotes.push({
           id: `synthetic-quote-${quoteIndex}`,
-          voiceId: id,
-          documentId: sourceId,
+          voiceSlug: slug,
+          documentId: sourceSlug,
           kind: random() < 0.7 ? "direct" : "paraphrase",
           text,
           start,
@@ -216,8 +216,8 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     const text = paragraphs.join("\n\n");
     sqlite.transaction(() => {
       put("Document", {
-        id: sourceId,
-        sourceId,
+        id: sourceSlug,
+        sourceSlug,
         publisher: null,
         publishedAt: null,
         isPrimary: true,
