@@ -15,13 +15,13 @@ import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 
 const CORPUS = { voices: 2400, quotes: 4800, sources: 1200, seed: 11 };
 let app: RunningApp;
-let voice: { id: string; stance: string };
+let voice: { slug: string; stance: string };
 
 beforeAll(async () => {
   const dbPath = path.join(makeTempDir("large"), "voices.db");
   await generateSyntheticCorpus(dbPath, CORPUS);
   const sqlite = new Database(dbPath, { readonly: true });
-  voice = sqlite.prepare(`SELECT id, stance FROM "Voice" WHERE id = 'synthetic-voice-0'`).get() as typeof voice;
+  voice = sqlite.prepare(`SELECT slug, stance FROM "Voice" WHERE slug = 'synthetic-voice-0'`).get() as typeof voice;
   sqlite.close();
   app = await serveApp(PROJECT_ROOT, dbPath);
 });
@@ -48,7 +48,7 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
   });
 
   it("lists a few related voices on a voice's page, counts the rest and links to all of them", async () => {
-    const detail = (await (await get(`/api/voices/${voice.id}`)).json()) as {
+    const detail = (await (await get(`/api/voices/${voice.slug}`)).json()) as {
       related: { sameStance: { total: number; voices: unknown[] } };
     };
     expect(detail.related.sameStance.voices).toHaveLength(RELATED_SHOWN);
@@ -57,7 +57,7 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
     const explorer = (await (await get(`/api/voices?stance=${voice.stance}&pageSize=1`)).json()) as { total: number };
     expect(detail.related.sameStance.total).toBe(explorer.total - 1); // everyone but the voice itself
 
-    const page = await (await get(`/voices/${voice.id}`)).text();
+    const page = await (await get(`/voices/${voice.slug}`)).text();
     expect(page).toContain(`${detail.related.sameStance.total - RELATED_SHOWN} more.`);
     expect(page).toContain(`href="/?stance=${voice.stance}"`);
   });
