@@ -56,6 +56,7 @@ export const SORT_LABELS: Record<Sort, string> = {
 /** Source, voice and place permalinks: lowercase words joined by hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX_LENGTH = 200;
+export const isSlug = (value: string) => value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 
 /** Limits on the explorer's query string (the API rejects more; pages cut it back). */
 export const QUERY_LIMITS = { qMaxLength: 5000, pageSizeMax: 100, pageMax: 10_000, valuesPerFilter: 50, valueMaxLength: 200 };

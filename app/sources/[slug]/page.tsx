@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SlugParamSchema } from "@/lib/api/json-responses";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
+import { isSlug } from "@/lib/vocabulary";
 import { getSource, type SourceDetail } from "@/lib/sources/get-source";
 import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadSource(params: Props["params"]): Promise<SourceDetail> {
-  const parsed = SlugParamSchema.safeParse((await params).slug);
-  const source = parsed.success ? await getSource(await getDb(), parsed.data) : null;
+// Asked for by the metadata and by the page: React's cache reads it once per request.
+const loadSource = cache(async (slug: string): Promise<SourceDetail> => {
+  const source = isSlug(slug) ? await getSource(await getDb(), slug) : null;
   if (!source) notFound();
   return source;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const source = await loadSource(params);
+  const source = await loadSource((await params).slug);
   return {
     title: source.title,
     description: `${source.publisher}: the voices quoted in “${source.title}”.`,
@@ -51,7 +52,7 @@ function DocumentText({ runs }: { runs: SourceDetail["documents"][number]["runs"
 }
 
 export default async function SourcePage({ params }: Props) {
-  const source = await loadSource(params);
+  const source = await loadSource((await params).slug);
   const [primary, ...copies] = source.documents;
   return (
     <article className="source-page">

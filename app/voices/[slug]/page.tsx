@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SlugParamSchema } from "@/lib/api/json-responses";
-import { ROLE_LABELS, STANCE_LABELS } from "@/lib/vocabulary";
+import { cache } from "react";
+import { ROLE_LABELS, STANCE_LABELS, isSlug } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
@@ -17,15 +17,15 @@ import { QuoteInContext } from "./_components/quote-in-context";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadVoice(params: Props["params"]): Promise<VoiceDetail> {
-  const parsed = SlugParamSchema.safeParse((await params).slug);
-  const voice = parsed.success ? await getVoice(await getDb(), parsed.data) : null;
+// Asked for by the metadata and by the page: React's cache reads it once per request.
+const loadVoice = cache(async (slug: string): Promise<VoiceDetail> => {
+  const voice = isSlug(slug) ? await getVoice(await getDb(), slug) : null;
   if (!voice) notFound();
   return voice;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const voice = await loadVoice(params);
+  const voice = await loadVoice((await params).slug);
   const corpus = await getCorpusInfo(await getDb());
   return {
     title: voice.name,
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function VoicePage({ params }: Props) {
-  const voice = await loadVoice(params);
+  const voice = await loadVoice((await params).slug);
   const corpus = await getCorpusInfo(await getDb());
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
