@@ -13,12 +13,20 @@ export default defineConfig({
   },
   test: {
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    // vi.stubEnv in a test (PUBLIC_URL, say) is undone after it
+    unstubEnvs: true,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
       {
         extends: true,
-        test: { name: "lib", dir: "tests", exclude: ["app/**", "**/node_modules/**"] },
+        test: {
+          name: "lib",
+          dir: "tests",
+          exclude: ["app/**", "**/node_modules/**"],
+          // one database seeded per run, copied by the tests that read it
+          globalSetup: ["tests/setup/db-setup.ts"],
+        },
       },
       {
         // Tests over real HTTP against the built app: built and started once per run.

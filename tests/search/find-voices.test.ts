@@ -3,12 +3,12 @@ import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client
 import { findQuotes } from "@/lib/quotes/find-quotes";
 import { findVoices } from "@/lib/search/find-voices";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 let db: Database;
 let dbPath: string;
-beforeAll(async () => {
-  ({ db, dbPath } = await seedFreshDatabase());
+beforeAll(() => {
+  ({ db, dbPath } = copyBaseDatabase());
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -8,10 +8,10 @@ import { collapseWhitespace } from "@/lib/corpus/normalize-text";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
-import { seedDatabase } from "@/lib/seed/seed-database";
+import { seedDatabase, type SeedReport } from "@/lib/seed/seed-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 type SourceFile = { slug: string; documents: unknown[]; voices: { slug: string; quotes: unknown[] }[] };
 
@@ -36,8 +36,8 @@ async function dumpAll(db: Database) {
 describe("a fresh database seeded from the corpus", () => {
   let db: Database;
 
-  beforeAll(async () => {
-    ({ db } = await seedFreshDatabase());
+  beforeAll(() => {
+    ({ db } = copyBaseDatabase());
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -102,31 +102,40 @@ describe("a fresh database seeded from the corpus", () => {
   });
 });
 
-describe("seeding", () => {
-  it("twice gives the same rows and the same ids", async () => {
-    const first = await seedFreshDatabase();
-    const again = createPrismaClient(first.dbPath);
-    const before = await dumpAll(again);
-    await again.$disconnect();
-    await seedDatabase({ dataDir: DATA_DIR, dbPath: first.dbPath, root: PROJECT_ROOT });
-    const reopened = createPrismaClient(first.dbPath);
-    expect(await dumpAll(reopened)).toEqual(before);
-    await Promise.all([reopened.$disconnect(), first.db.$disconnect()]);
+describe("seeding over an existing database", () => {
+  let dbPath: string;
+  let before: Awaited<ReturnType<typeof dumpAll>>;
+  let report: SeedReport;
+
+  beforeAll(async () => {
+    let db: Database;
+    ({ dbPath, db } = copyBaseDatabase());
+    before = await dumpAll(db);
+    await db.$disconnect();
+    report = await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
   });
 
-  it("reports what it loaded", async () => {
-    const { report, db } = await seedFreshDatabase();
+  it("gives the same rows and the same ids from the same corpus", async () => {
+    const reopened = createPrismaClient(dbPath, { readonly: true });
+    try {
+      expect(await dumpAll(reopened)).toEqual(before);
+    } finally {
+      await reopened.$disconnect();
+    }
+  });
+
+  it("reports what it loaded", () => {
     expect(report.counts.voices).toBe(sourceFiles.reduce((n, f) => n + f.voices.length, 0));
+    expect(report.counts.quotes).toBe(before.quotes.length);
     expect(report.counts.sources).toBe(sourceFiles.length);
     expect(report.version).toMatch(/^[0-9a-f]{12}$/);
     expect(report.milliseconds).toBeGreaterThan(0);
-    await db.$disconnect();
   });
 });
 
 describe("a failed seed", () => {
   it("with a corrupted corpus file leaves the existing database exactly as it was", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+    const { dbPath, db } = copyBaseDatabase();
     const before = await dumpAll(db);
     await db.$disconnect();
     const hash = fileHash(dbPath);
@@ -147,13 +156,13 @@ describe("a failed seed", () => {
     );
     expect((error as Error).message).toContain("did the wrong thing");
     expect(fileHash(dbPath)).toBe(hash);
-    const reopened = createPrismaClient(dbPath);
+    const reopened = createPrismaClient(dbPath, { readonly: true });
     expect(await dumpAll(reopened)).toEqual(before);
     await reopened.$disconnect();
   });
 
   it("that breaks while building the database leaves the existing database exactly as it was", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+    const { dbPath, db } = copyBaseDatabase();
     await db.$disconnect();
     const hash = fileHash(dbPath);
 
@@ -185,7 +194,7 @@ describe("permalinks", () => {
   }
 
   it("never change when the corpus is reseeded", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+    const { dbPath, db } = copyBaseDatabase();
     await db.$disconnect();
     const before = await exportedPermalinks(dbPath);
     await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
