@@ -160,7 +160,8 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
   });
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
-    filename: `${nameExport(request.selection, request.shape)}.${format.extension}`,
+    // what it holds, then the corpus version it was made from
+    filename: `${nameExport(request.selection, request.shape)}-${corpus.version}.${format.extension}`,
     mediaType: format.mediaType,
     total,
     provenance,
