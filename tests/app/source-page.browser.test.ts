@@ -75,7 +75,7 @@ describe("a source page in Chromium", () => {
     expect([...new Set(marked)]).toEqual(quotes.map((q) => q.id));
     const stances = Object.values(STANCE_LABELS);
     for (const quote of quotes) {
-      const tag = (await text.locator(`#quote-${quote.id}`).innerText()).replace(/\s+/g, " ");
+      const tag = (await text.locator(`.quote-tag[data-quote="${quote.id}"]`).innerText()).replace(/\s+/g, " ");
       expect(tag, quote.id).toContain(quote.voiceName);
       expect(
         stances.some((s) => tag.includes(s)),
@@ -99,7 +99,7 @@ describe("a source page in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.hash === `#quote-${first!.id}`);
 
-    // Tab from the quote reached, through its speaker's link, to its "next" link
+    // Tab from the quote reached to its "next" link
     const pressTabUntil = async (name: RegExp) => {
       for (let i = 0; i < 6 && !name.test(await focusedName(page)); i++) await page.keyboard.press("Tab");
       expect(await focusedName(page)).toMatch(name);

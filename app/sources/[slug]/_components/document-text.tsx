@@ -105,7 +105,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
   return (
     <>
       {first && (
-        <span id={`quote-${id}`} data-quote={id} className={`quote-tag stance-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
+        <span data-quote={id} className={`quote-tag stance-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
           {inLink ? quote.voiceName : <Link href={`/voices/${quote.voiceSlug}#quote-${id}`}>{quote.voiceName}</Link>}
           {!dimmed && <span className="quote-tag-stance">{STANCE_LABELS[quote.stance]}</span>}
           {place && (
@@ -115,7 +115,12 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
           )}
         </span>
       )}
-      <mark data-quote={id} className={`quote stance-mark-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
+      {/* the permalink's target (#quote-<id>) is the highlight itself; its label sits just before it */}
+      <mark
+        id={first ? `quote-${id}` : undefined}
+        data-quote={id}
+        className={`quote stance-mark-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}
+      >
         {piece.text}
       </mark>
       {last && place && !inLink && (
