@@ -41,7 +41,7 @@ describe("quote lists in Chromium", () => {
       const button = page.locator(scope).first().locator("button.add-to-list");
       expect(await button.textContent()).toMatch(/^Add to list/);
       await button.click();
-      await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
+      await expect.poll(() => button.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
     };
     // 1: the explorer's quote results
     await page.goto(`${base()}/?view=quotes&q=propaganda`);
@@ -67,7 +67,7 @@ describe("quote lists in Chromium", () => {
     ]) {
       await page.locator(`#item-${chosen[2]}`).getByRole("link", { name: "Move up" }).focus();
       await page.keyboard.press("Enter");
-      await expect.poll(() => listedIds(page)).toEqual(expected);
+      await expect.poll(() => listedIds(page), { timeout: 15_000 }).toEqual(expected);
     }
     const order = [chosen[2]!, chosen[0]!, chosen[1]!];
     await page.locator(`#item-${chosen[0]} textarea`).fill("Compare with Gulmira");
