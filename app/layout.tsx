@@ -20,7 +20,7 @@ async function Footer() {
   return (
     <footer className="site-footer">
       <p>
-        Corpus version <code>{corpus.version}</code>, seeded {corpus.seededAt.slice(0, 10)}: {corpus.counts.voices} voices,{" "}
+        Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices,{" "}
         {corpus.counts.quotes} quotes from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> ·{" "}
         <a href="/api/openapi.json">API</a>
       </p>

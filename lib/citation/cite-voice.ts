@@ -14,7 +14,7 @@ const STYLES = Object.keys(CITATION_STYLES) as CitationStyle[];
  */
 export function citeVoice(voice: VoiceDetail, corpus: CorpusInfo, quoteId?: string, accessedAt = new Date()): StyledCitation[] {
   const source = voice.source;
-  const stamp: CorpusStamp = { version: corpus.version, seededAt: corpus.seededAt, accessedAt };
+  const stamp: CorpusStamp = { version: corpus.version, versionDate: corpus.versionDate, accessedAt };
   const article = buildArticleItem(source);
   const quote = quoteId ? voice.quotes.find((q) => q.id === quoteId) : undefined;
   const entry = quote ? buildQuoteEntryItem(quote, voice, source, stamp) : buildVoiceEntryItem(voice, source, stamp);

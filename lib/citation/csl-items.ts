@@ -33,7 +33,8 @@ export type CitableSource = {
 
 export type CitableVoice = { slug: string; name: string };
 export type CitableQuote = { id: string; text: string };
-export type CorpusStamp = { version: string; seededAt: string; accessedAt: Date };
+/** A corpus entry's version, the date of that version (YYYY-MM-DD) and when the reader accessed it. */
+export type CorpusStamp = { version: string; versionDate: string; accessedAt: Date };
 
 /** "Aigerim Shapagat" → family Shapagat, given Aigerim; a single word stays literal. */
 export function toCslName(printed: string): CslName {
@@ -78,7 +79,7 @@ function corpusEntry(id: string, title: string, url: string, note: string, stamp
     publisher: "Voices",
     genre: "Data set",
     version: stamp.version,
-    issued: toCslDate(stamp.seededAt.slice(0, 10)),
+    issued: toCslDate(stamp.versionDate),
     accessed: accessed(stamp.accessedAt),
     URL: url,
     note,

@@ -20,6 +20,7 @@ type EvidenceRow = Prisma.EvidenceCreateManyInput;
 
 export type CorpusRows = {
   version: string;
+  versionDate: string;
   sources: SourceRow[];
   documents: DocumentRow[];
   places: PlaceRow[];
@@ -90,7 +91,7 @@ export function findUnattributedQuotations(voice: Pick<VoiceEntry, "stanceRation
 
 export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const problems: CorpusProblem[] = [];
-  const rows: CorpusRows = { version: corpus.version, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
+  const rows: CorpusRows = { version: corpus.version, versionDate: corpus.versionDate, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
   const normalized = new Map<string, NormalizedText>();
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
@@ -287,6 +288,15 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   rows.sources
     .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.title.localeCompare(b.title))
     .forEach((source, position) => (source.position = position));
+
+  const today = new Date().toISOString().slice(0, 10);
+  if (corpus.versionDate > today) {
+    problems.push({ file: "corpus.yaml", where: "date", message: `${corpus.versionDate} is in the future` });
+  }
+  const latest = rows.sources.reduce((max, s) => (s.publishedAt && s.publishedAt > max ? s.publishedAt : max), "");
+  if (corpus.versionDate < latest) {
+    problems.push({ file: "corpus.yaml", where: "date", message: `${corpus.versionDate} is before the latest source it holds (${latest})` });
+  }
 
   for (const id of corpus.documents.keys()) {
     if (!sourceOfDocument.has(id)) {

@@ -96,7 +96,7 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     shape: request.shape,
     provenance,
     bom: request.bom,
-    stamp: { version: corpus.version, seededAt: corpus.seededAt, accessedAt: now },
+    stamp: { version: corpus.version, versionDate: corpus.versionDate, accessedAt: now },
   });
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {

@@ -71,7 +71,7 @@ describe("in-text citations of a person quoted in the article", () => {
 });
 
 describe("references to a corpus entry", () => {
-  const stamp = { version: "9479bd278b1d", seededAt: "2026-11-20T09:00:00.000Z", accessedAt: new Date("2026-11-22T12:00:00Z") };
+  const stamp = { version: "9479bd278b1d", versionDate: "2026-11-20", accessedAt: new Date("2026-11-22T12:00:00Z") };
   const entry = buildVoiceEntryItem({ slug: "gulmira-karaganda", name: "Gulmira" }, OPEN_DEMOCRACY, stamp);
 
   it.each([

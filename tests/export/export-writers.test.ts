@@ -77,7 +77,7 @@ async function run(format: ExportFormat, shape: ExportShape = "quotes", bom = fa
     shape,
     provenance: PROVENANCE,
     bom,
-    stamp: { version: "abc123def456", seededAt: "2026-11-20T00:00:00.000Z", accessedAt: new Date("2026-11-22T10:00:00Z") },
+    stamp: { version: "abc123def456", versionDate: "2026-11-20", accessedAt: new Date("2026-11-22T10:00:00Z") },
   });
   return writer.begin() + BATCHES.map((b) => writer.write(b)).join("") + writer.end();
 }

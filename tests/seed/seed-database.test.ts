@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { VoicesError } from "@/lib/errors";
 import { collapseWhitespace } from "@/lib/corpus/normalize-text";
@@ -112,6 +112,36 @@ describe("seeding", () => {
     const reopened = createPrismaClient(first.dbPath);
     expect(await dumpAll(reopened)).toEqual(before);
     await Promise.all([reopened.$disconnect(), first.db.$disconnect()]);
+  });
+
+  it("the same data a year later gives every corpus entry the same date: the version's, not the seeding day", async () => {
+    const { dbPath, db } = await seedFreshDatabase();
+    await db.$disconnect();
+    const accessed = new Date("2027-01-05T10:00:00Z");
+    const cslJson = async () => {
+      const reader = createPrismaClient(dbPath, { readonly: true });
+      try {
+        const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=csl-json&shape=voices")), accessed);
+        let text = "";
+        for await (const chunk of exp.chunks()) text += chunk;
+        return JSON.parse(text.replace(/^\/\/.*\n/gm, "")) as { type: string; issued?: { "date-parts": number[][] } }[];
+      } finally {
+        await reader.$disconnect();
+      }
+    };
+    const before = await cslJson();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-12-01T00:00:00Z") });
+    try {
+      await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    } finally {
+      vi.useRealTimers();
+    }
+    const after = await cslJson();
+    expect(after).toEqual(before);
+    const declared = YAML.parse(readFileSync(path.join(DATA_DIR, "corpus.yaml"), "utf8")).date as string;
+    const entries = after.filter((item) => item.type === "dataset");
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry.issued?.["date-parts"][0]).toEqual(declared.split("-").map(Number));
   });
 
   it("reports what it loaded", async () => {

@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       citation_title: `${voice.name}, as quoted in ${voice.source.publisher}`,
       citation_author: "Voices",
       citation_publisher: "Voices",
-      citation_date: corpus.seededAt.slice(0, 10).replace(/-/g, "/"),
+      citation_date: corpus.versionDate.replace(/-/g, "/"),
       citation_public_url: voicePermalink(voice.slug),
       citation_technical_report_number: `corpus version ${corpus.version}`,
     },
