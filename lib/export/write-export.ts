@@ -2,7 +2,8 @@ import { EXPORT_LIMITS, type QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { VoicesError } from "../errors";
 import { getCorpusInfo } from "../meta/get-corpus-info";
-import { quotePermalink, voicePermalink } from "../meta/permalinks";
+import { buildPermalinks, resolveBaseUrl } from "../meta/permalinks";
+import { citeCorpus } from "../meta/get-corpus-info";
 import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes } from "../search/search-voices";
@@ -12,7 +13,6 @@ import { EXPORT_FORMATS } from "./export-writers";
 import { findExportVoices } from "./find-export-voices";
 
 const BATCH = 200;
-const permalinks = { voice: voicePermalink, quote: quotePermalink };
 
 type Plan = {
   /** The voices, in export order. */
@@ -68,7 +68,10 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
 }
 
 export type ExportStart = {
+  /** voices-<version>-<selection>-<shape>-<time>.<ext>: the provenance survives a renamed folder. */
   filename: string;
+  /** The provenance as response headers (values ASCII-safe, per RFC 9110). */
+  headers: Record<string, string>;
   mediaType: string;
   /** Rows to expect: quotes, or voices for the voices shape. */
   total: number;
@@ -77,8 +80,37 @@ export type ExportStart = {
   chunks(onProgress?: (done: number) => void): AsyncGenerator<string>;
 };
 
+/** A file-name part: lowercase ASCII words joined by hyphens, at most `max` characters. */
+function slugify(text: string, max: number): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug.slice(0, max).replace(/-+$/, "") || "selection";
+}
+
+/** What the file name says of the selection: the quote id, the voices, or the filters in words. */
+function selectionForFilename(selection: ExportSelection, described: string): string {
+  if (selection.kind === "quote") return selection.quoteId;
+  if (selection.kind === "voices") return slugify(selection.slugs.join("-"), 60);
+  // "52 voices matching “war”, from Almaty" → "matching-war-from-almaty"; no filter at all → "all"
+  const filters = slugify(described.replace(/^\d+ voices?\b/, ""), 60);
+  return filters === "selection" ? "all" : filters;
+}
+
+export type ExportOptions = {
+  /** The export's time, also the access date of its corpus entries. */
+  now?: Date;
+  /** The base of every permalink (PUBLIC_URL, or the request's origin); see lib/meta/permalinks.ts. */
+  baseUrl?: string;
+};
+
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
-export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
+export async function startExport(db: Database, request: ExportRequest, options: ExportOptions = {}): Promise<ExportStart> {
+  const now = options.now ?? new Date();
+  const permalinks = buildPermalinks(options.baseUrl ?? resolveBaseUrl());
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
   const rows = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   if (rows > EXPORT_LIMITS.maxRows) {
@@ -89,7 +121,7 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     corpusVersion: corpus.version,
     exportedAt: now.toISOString(),
     selection: plan.selection,
-    citeCorpusAs: corpus.citation,
+    citeCorpusAs: citeCorpus(corpus, permalinks),
   };
   const format = EXPORT_FORMATS[request.format];
   const writer = await format.create({
@@ -97,10 +129,20 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     provenance,
     bom: request.bom,
     stamp: { version: corpus.version, versionDate: corpus.versionDate, accessedAt: now },
+    permalinks,
   });
+  const time = provenance.exportedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "");
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
-    filename: `voices-${corpus.version}-${request.shape}.${format.extension}`,
+    filename: `voices-${corpus.version}-${selectionForFilename(request.selection, plan.selection)}-${request.shape}-${time}.${format.extension}`,
+    headers: {
+      "X-Corpus-Version": provenance.corpusVersion,
+      "X-Corpus-Version-Date": corpus.versionDate,
+      "X-Exported-At": provenance.exportedAt,
+      "X-Export-Selection": encodeURIComponent(provenance.selection),
+      "X-Export-Shape": request.shape,
+      "X-Cite-Corpus-As": encodeURIComponent(provenance.citeCorpusAs),
+    },
     mediaType: format.mediaType,
     total,
     provenance,

@@ -121,7 +121,7 @@ describe("seeding", () => {
     const cslJson = async () => {
       const reader = createPrismaClient(dbPath, { readonly: true });
       try {
-        const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=csl-json&shape=voices")), accessed);
+        const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=csl-json&shape=voices")), { now: accessed });
         let text = "";
         for await (const chunk of exp.chunks()) text += chunk;
         return JSON.parse(text.replace(/^\/\/.*\n/gm, "")) as { type: string; issued?: { "date-parts": number[][] } }[];

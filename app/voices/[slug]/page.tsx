@@ -6,7 +6,7 @@ import { ROLE_LABELS, STANCE_LABELS, isSlug } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
-import { voicePermalink } from "@/lib/meta/permalinks";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
@@ -26,18 +26,18 @@ const loadVoice = cache(async (slug: string): Promise<VoiceDetail> => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const voice = await loadVoice((await params).slug);
-  const corpus = await getCorpusInfo(await getDb());
+  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
-    alternates: { canonical: voicePermalink(voice.slug) },
+    alternates: { canonical: permalinks.voice(voice.slug) },
     // Highwire Press tags, which Zotero's browser connector reads: this page is a corpus entry.
     other: {
       citation_title: `${voice.name}, as quoted in ${voice.source.publisher}`,
       citation_author: "Voices",
       citation_publisher: "Voices",
       citation_date: corpus.versionDate.replace(/-/g, "/"),
-      citation_public_url: voicePermalink(voice.slug),
+      citation_public_url: permalinks.voice(voice.slug),
       citation_technical_report_number: `corpus version ${corpus.version}`,
     },
   };
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VoicePage({ params }: Props) {
   const voice = await loadVoice((await params).slug);
-  const corpus = await getCorpusInfo(await getDb());
+  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     {
@@ -117,7 +117,7 @@ export default async function VoicePage({ params }: Props) {
               <QuoteInContext quote={quote} sourceSlug={voice.source.slug} />
               <CitePanel
                 title="Cite this quote"
-                citations={citeVoice(voice, corpus, quote.id)}
+                citations={citeVoice(voice, corpus, { permalinks, quoteId: quote.id })}
                 downloads={[["quote", quote.id]]}
                 idPrefix={`cite-${quote.id}`}
               />
@@ -130,7 +130,7 @@ export default async function VoicePage({ params }: Props) {
         <h2 id="cite-heading">Cite</h2>
         <CitePanel
           title="Cite this voice"
-          citations={citeVoice(voice, corpus)}
+          citations={citeVoice(voice, corpus, { permalinks })}
           downloads={[
             ["voice", voice.slug],
             ["shape", "voices"],
