@@ -21,9 +21,8 @@ async function Footer() {
   return (
     <footer className="site-footer">
       <p>
-        Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices,{" "}
-        {corpus.counts.quotes} quotes from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> ·{" "}
-        <a href="/api/openapi.json">API</a>
+        Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes
+        from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
       </p>
       <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
     </footer>

@@ -130,7 +130,11 @@ export default async function InsightsPage({ searchParams }: Props) {
                                     .map((q) => (
                                       <li key={q.id}>
                                         {/* only a direct quotation stands in quotation marks; a paraphrase is the reporter's words */}
-                                        {q.kind === "direct" ? <q>{q.text}</q> : <span className="paraphrase">{q.text} (paraphrase)</span>}{" "}
+                                        {q.kind === "direct" ? (
+                                          <q>{q.text}</q>
+                                        ) : (
+                                          <span className="paraphrase">{q.text} (paraphrase)</span>
+                                        )}{" "}
                                         <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
                                       </li>
                                     )),

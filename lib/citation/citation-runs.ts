@@ -5,7 +5,17 @@
 /** A citation as runs of text, each italic or not. */
 export type CitationRun = { text: string; italic: boolean };
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#38;": "&", "&#60;": "<", "&#62;": ">", "&#39;": "'", "&nbsp;": "\u00a0" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#38;": "&",
+  "&#60;": "<",
+  "&#62;": ">",
+  "&#39;": "'",
+  "&nbsp;": "\u00a0",
+};
 const decode = (s: string) => s.replace(/&(#\d+|[a-z]+);/g, (m) => ENTITIES[m] ?? m);
 
 /**
@@ -40,4 +50,5 @@ export const runsToText = (runs: CitationRun[]) => runs.map((r) => r.text).join(
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The runs as HTML with <i> for italics, for text/html on the clipboard (word processors keep the italics). */
-export const runsToHtml = (runs: CitationRun[]) => runs.map((r) => (r.italic ? `<i>${escapeHtml(r.text)}</i>` : escapeHtml(r.text))).join("");
+export const runsToHtml = (runs: CitationRun[]) =>
+  runs.map((r) => (r.italic ? `<i>${escapeHtml(r.text)}</i>` : escapeHtml(r.text))).join("");

@@ -7,7 +7,7 @@ import type { CitationRun } from "./citation-runs";
 import { CITATION_STYLES, formatQuotedIn, formatReferenceRuns, type CitationStyle } from "./format-citation";
 import { formatRis } from "./format-ris";
 
-export type StyledCitation = {
+type StyledCitation = {
   style: CitationStyle;
   label: string;
   article: CitationRun[];

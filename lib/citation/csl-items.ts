@@ -75,7 +75,7 @@ export function buildArticleItem(source: CitableSource): CslItem {
 }
 
 /** BibTeX keys may not contain hyphens; slugs never contain underscores, so keys stay unique. */
-export const citationKey = (id: string) => id.replace(/-/g, "_");
+const citationKey = (id: string) => id.replace(/-/g, "_");
 
 function corpusEntry(id: string, title: string, url: string, note: string, stamp: CorpusStamp): CslItem {
   return {

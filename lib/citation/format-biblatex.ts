@@ -16,7 +16,9 @@ const isoDate = (date: { "date-parts": number[][] } | undefined) =>
 
 /** biblatex name lists: "Family, Given and …"; an organisation in braces, so it is never split into names. */
 function names(list: CslName[]): string {
-  return list.map((n) => (n.literal !== undefined ? `{${escapeLatex(n.literal)}}` : `${escapeLatex(n.family ?? "")}, ${escapeLatex(n.given ?? "")}`)).join(" and ");
+  return list
+    .map((n) => (n.literal !== undefined ? `{${escapeLatex(n.literal)}}` : `${escapeLatex(n.family ?? "")}, ${escapeLatex(n.given ?? "")}`))
+    .join(" and ");
 }
 
 const braced = (name: string | undefined) => name && `{${escapeLatex(name)}}`;
@@ -41,11 +43,29 @@ function entryType(item: CslItem): { type: string; fields: [string, string | und
   if (item.type === "post-weblog") {
     return item.URL
       ? { type: "online", fields: [["organization", braced(container)]] }
-      : { type: "misc", fields: [["organization", braced(container)], ["howpublished", "Blog post"]] };
+      : {
+          type: "misc",
+          fields: [
+            ["organization", braced(container)],
+            ["howpublished", "Blog post"],
+          ],
+        };
   }
   return item.author?.length
-    ? { type: "article", fields: [["journaltitle", container && escapeLatex(container)], ["entrysubtype", "newspaper"]] }
-    : { type: "misc", fields: [["organization", braced(container)], ["howpublished", "Newspaper article"]] };
+    ? {
+        type: "article",
+        fields: [
+          ["journaltitle", container && escapeLatex(container)],
+          ["entrysubtype", "newspaper"],
+        ],
+      }
+    : {
+        type: "misc",
+        fields: [
+          ["organization", braced(container)],
+          ["howpublished", "Newspaper article"],
+        ],
+      };
 }
 
 /** One biblatex entry per item. */

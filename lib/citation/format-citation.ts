@@ -20,7 +20,6 @@ export const CITATION_STYLES = {
 } as const;
 export type CitationStyle = keyof typeof CITATION_STYLES;
 
-
 const STYLE_DIR = path.join(process.cwd(), "lib/citation/styles");
 let registered = false;
 
@@ -44,7 +43,10 @@ const sameOrganization = (item: CslItem) =>
  * Identifiers (quote ids) are marked so that no style title-cases them.
  */
 export function adaptItemForStyle(item: CslItem, style: CitationStyle): CslItem {
-  const adapted: CslItem = { ...item, title: item.title.replace(/\((quotation|paraphrase) ([a-z0-9-]+)\)/, '($1 <span class="nocase">$2</span>)') };
+  const adapted: CslItem = {
+    ...item,
+    title: item.title.replace(/\((quotation|paraphrase) ([a-z0-9-]+)\)/, '($1 <span class="nocase">$2</span>)'),
+  };
   if (sameOrganization(item)) {
     if (style === "apa") delete adapted.publisher;
     if (style === "mla") delete adapted.author;
@@ -76,8 +78,6 @@ export function registerStyle(name: string, xml: string): void {
   const csl = plugins.config.get("@csl");
   if (!csl.styles.has(name)) csl.styles.add(name, xml);
 }
-
-
 
 /** The reference-list entry, as plain text. */
 export function formatReference(item: CslItem, style: CitationStyle): string {

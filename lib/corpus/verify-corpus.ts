@@ -78,20 +78,35 @@ function quotedSpans(text: string): string[] {
  * span itself puts in quotation marks; a reporter's paraphrase is not, so quoting it would
  * put the reporter's words in the person's mouth.
  */
-export function findUnattributedQuotations(voice: Pick<VoiceEntry, "stanceRationale" | "quotes" | "age" | "city" | "occupation" | "heritage">): string[] {
+export function findUnattributedQuotations(
+  voice: Pick<VoiceEntry, "stanceRationale" | "quotes" | "age" | "city" | "occupation" | "heritage">,
+): string[] {
   const own = [
     ...voice.quotes.filter((q) => q.kind === "direct").map((q) => normalizeText(q.text).text),
     ...voice.quotes.filter((q) => q.kind !== "direct").flatMap((q) => quotedSpans(q.text)),
     ...[voice.age, voice.city, voice.occupation, voice.heritage].flatMap((e) => (e ? quotedSpans(e.evidence) : [])),
   ];
   // A quotation may change the case of its first letter to fit the sentence around it.
-  const firstLetterEither = (words: string) => [words, words.charAt(0).toUpperCase() + words.slice(1), words.charAt(0).toLowerCase() + words.slice(1)];
+  const firstLetterEither = (words: string) => [
+    words,
+    words.charAt(0).toUpperCase() + words.slice(1),
+    words.charAt(0).toLowerCase() + words.slice(1),
+  ];
   return quotedSpans(voice.stanceRationale).filter((words) => !own.some((text) => firstLetterEither(words).some((w) => text.includes(w))));
 }
 
 export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const problems: CorpusProblem[] = [];
-  const rows: CorpusRows = { version: corpus.version, versionDate: corpus.versionDate, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
+  const rows: CorpusRows = {
+    version: corpus.version,
+    versionDate: corpus.versionDate,
+    sources: [],
+    documents: [],
+    places: [],
+    voices: [],
+    quotes: [],
+    evidence: [],
+  };
   const normalized = new Map<string, NormalizedText>();
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
@@ -295,7 +310,11 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   }
   const latest = rows.sources.reduce((max, s) => (s.publishedAt && s.publishedAt > max ? s.publishedAt : max), "");
   if (corpus.versionDate < latest) {
-    problems.push({ file: "corpus.yaml", where: "date", message: `${corpus.versionDate} is before the latest source it holds (${latest})` });
+    problems.push({
+      file: "corpus.yaml",
+      where: "date",
+      message: `${corpus.versionDate} is before the latest source it holds (${latest})`,
+    });
   }
 
   for (const id of corpus.documents.keys()) {

@@ -185,7 +185,9 @@ function citationWriter({ shape, stamp, provenance, permalinks }: WriterOptions,
           entries.push(buildArticleItem(voice.source));
         }
         if (shape === "voices") entries.push(withProvenance(buildVoiceEntryItem(voice, voice.source, stamp, permalinks)));
-        else for (const quote of voice.quotes) entries.push(withProvenance(buildQuoteEntryItem(quote, voice, voice.source, stamp, permalinks)));
+        else
+          for (const quote of voice.quotes)
+            entries.push(withProvenance(buildQuoteEntryItem(quote, voice, voice.source, stamp, permalinks)));
       }
       return entries.length ? render(entries) : "";
     },

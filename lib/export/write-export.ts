@@ -131,7 +131,7 @@ export async function startExport(db: Database, request: ExportRequest, options:
     stamp: { version: corpus.version, versionDate: corpus.versionDate, accessedAt: now },
     permalinks,
   });
-  const time = provenance.exportedAt.replace(/\.\d+Z$/, "Z").replace(/:/g, "");
+  const time = provenance.exportedAt.replace(/\.\d+Z$/, "Z").replace(/[-:]/g, ""); // 20261130T004645Z
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
     filename: `voices-${corpus.version}-${selectionForFilename(request.selection, plan.selection)}-${request.shape}-${time}.${format.extension}`,

@@ -63,7 +63,12 @@ describe("articles and blog posts: exactly what the official styles give", () =>
   it.each(STYLES)("%s: every reference and in-text citation", (style) => {
     const differences = items.articles.flatMap((item) =>
       (["bibliography", "citation"] as const)
-        .map((kind) => ({ id: item.id, kind, ours: kind === "bibliography" ? formatReference(item, style) : formatInText(item, style), official: official(kind, item, style) }))
+        .map((kind) => ({
+          id: item.id,
+          kind,
+          ours: kind === "bibliography" ? formatReference(item, style) : formatInText(item, style),
+          official: official(kind, item, style),
+        }))
         .filter((d) => d.ours !== d.official),
     );
     expect(differences).toEqual([]);

@@ -84,7 +84,12 @@ describe("rich text: the style's italics survive as runs, and as HTML on the cli
   });
 
   it("HTML for the clipboard escapes text and marks italics with <i>", () => {
-    expect(runsToHtml([{ text: "A <b> & ", italic: false }, { text: "Journal", italic: true }])).toBe("A &lt;b&gt; &amp; <i>Journal</i>");
+    expect(
+      runsToHtml([
+        { text: "A <b> & ", italic: false },
+        { text: "Journal", italic: true },
+      ]),
+    ).toBe("A &lt;b&gt; &amp; <i>Journal</i>");
   });
 
   it("reads citeproc's HTML back to runs, dropping every other tag", () => {

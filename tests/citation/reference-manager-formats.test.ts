@@ -58,21 +58,21 @@ async function exportText(query: string) {
 }
 
 describe("biblatex", () => {
-  it.each(["format=bibtex&shape=quotes", "format=bibtex&shape=voices", "format=bibtex&voice=gulmira-karaganda", "format=bibtex&quote=rustem-1"])(
-    "biber validates the export %s with no warning",
-    async (query) => {
-      const checked = validateWithBiber(await exportText(query));
-      expect(checked.status).toBe(0);
-      expect(checked.warnings).toEqual([]);
-    },
-  );
+  it.each([
+    "format=bibtex&shape=quotes",
+    "format=bibtex&shape=voices",
+    "format=bibtex&voice=gulmira-karaganda",
+    "format=bibtex&quote=rustem-1",
+  ])("biber validates the export %s with no warning", async (query) => {
+    const checked = validateWithBiber(await exportText(query));
+    expect(checked.status).toBe(0);
+    expect(checked.warnings).toEqual([]);
+  });
 
   it("biber reads every item's full date, version and access date as biblatex fields", () => {
     const { output, warnings } = validateWithBiber(formatBiblatex(items.all));
     expect(warnings).toEqual([]);
-    const entries = new Map(
-      output.split(/\n(?=@)/).map((e) => [e.match(/^@\w+\{([^,]+),/)![1]!.toLowerCase(), e] as const),
-    );
+    const entries = new Map(output.split(/\n(?=@)/).map((e) => [e.match(/^@\w+\{([^,]+),/)![1]!.toLowerCase(), e] as const));
     for (const item of items.all) {
       const entry = entries.get(item["citation-key"].toLowerCase())!;
       expect(entry, item.id).toBeDefined();
@@ -102,12 +102,15 @@ describe("biblatex", () => {
 });
 
 describe("RIS, read by astrocite-ris", () => {
-  it.each(["format=ris&shape=quotes", "format=ris&shape=voices"])("every record of %s is read with its full date, access date and version", async (query) => {
-    const text = await exportText(query);
-    const records = parseRis(text) as unknown as Record<string, unknown>[];
-    expect(records.length).toBe(text.match(/^ER {2}-/gm)!.length);
-    expect(records.length).toBeGreaterThan(4);
-  });
+  it.each(["format=ris&shape=quotes", "format=ris&shape=voices"])(
+    "every record of %s is read with its full date, access date and version",
+    async (query) => {
+      const text = await exportText(query);
+      const records = parseRis(text) as unknown as Record<string, unknown>[];
+      expect(records.length).toBe(text.match(/^ER {2}-/gm)!.length);
+      expect(records.length).toBeGreaterThan(4);
+    },
+  );
 
   it("reads back each item's type, zero-padded full date (DA), access date (Y2), version (ET) and authors", () => {
     const parsed = parseRis(formatRis(items.all)) as unknown as CslItem[];
@@ -136,7 +139,8 @@ describe("CSL-JSON, read by pandoc", () => {
       expect(back, item.id).toBeDefined();
       // pandoc reads a straight apostrophe as a typographic one
       expect(back.title.replace(/’/g, "'"), item.id).toBe(item.title.replace(/’/g, "'"));
-      for (const field of ["type", "version", "genre", "issued", "accessed", "URL"] as const) expect(back[field], `${item.id} ${field}`).toEqual(item[field]);
+      for (const field of ["type", "version", "genre", "issued", "accessed", "URL"] as const)
+        expect(back[field], `${item.id} ${field}`).toEqual(item[field]);
     }
     const entries = ours.filter((i) => i.type === "dataset");
     expect(entries.length).toBeGreaterThan(20);

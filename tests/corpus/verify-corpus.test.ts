@@ -187,13 +187,43 @@ describe("findUnattributedQuotations", () => {
 
   it.each([
     ["words of a direct quote", 'He says "the war must end".', [{ kind: "direct", text: "I think the war must end now" }], undefined, []],
-    ["a direct quote with its first letter's case changed", 'He says "fake news spreads".', [{ kind: "direct", text: "Fake news spreads." }], undefined, []],
+    [
+      "a direct quote with its first letter's case changed",
+      'He says "fake news spreads".',
+      [{ kind: "direct", text: "Fake news spreads." }],
+      undefined,
+      [],
+    ],
     ["words a paraphrase itself quotes", 'She called it "prudent".', [{ kind: "paraphrase", text: "called it “prudent”" }], undefined, []],
     ["words an evidence span quotes", 'He is "half Ukrainian".', [{ kind: "paraphrase", text: "x" }], "“I’m half Ukrainian,” he said", []],
-    ["typographic quotation marks in the rationale", "She said “side of peace”.", [{ kind: "direct", text: "on the side of peace" }], undefined, []],
-    ["the reporter's words of a paraphrase", 'He said "would be on the side of peace".', [{ kind: "paraphrase", text: "his country would be on the side of peace" }], undefined, ["would be on the side of peace"]],
-    ["a paraphrase's words outside its own quotation marks", 'He said "the country is liberating".', [{ kind: "paraphrase", text: "that the country is “liberating” them" }], undefined, ["the country is liberating"]],
-    ["words from no quote at all", 'He said "nothing of the kind".', [{ kind: "direct", text: "Something else." }], undefined, ["nothing of the kind"]],
+    [
+      "typographic quotation marks in the rationale",
+      "She said “side of peace”.",
+      [{ kind: "direct", text: "on the side of peace" }],
+      undefined,
+      [],
+    ],
+    [
+      "the reporter's words of a paraphrase",
+      'He said "would be on the side of peace".',
+      [{ kind: "paraphrase", text: "his country would be on the side of peace" }],
+      undefined,
+      ["would be on the side of peace"],
+    ],
+    [
+      "a paraphrase's words outside its own quotation marks",
+      'He said "the country is liberating".',
+      [{ kind: "paraphrase", text: "that the country is “liberating” them" }],
+      undefined,
+      ["the country is liberating"],
+    ],
+    [
+      "words from no quote at all",
+      'He said "nothing of the kind".',
+      [{ kind: "direct", text: "Something else." }],
+      undefined,
+      ["nothing of the kind"],
+    ],
   ] as const)("%s", (_label, rationale, quotes, evidence, expected) => {
     expect(findUnattributedQuotations(voice(rationale, [...quotes], evidence))).toEqual(expected);
   });

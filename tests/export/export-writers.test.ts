@@ -235,7 +235,9 @@ describe("BibTeX (biblatex)", () => {
 
   it("opens with the provenance as a comment, and repeats it in each corpus entry's note", () => {
     expect(bib.startsWith("@comment{Voices export. 2 voices: Жанар Сейткали, Erlan. Corpus version abc123def456")).toBe(true);
-    expect(bib.match(/note = \{[^\n]*Exported 2026-11-22T10:00:00.000Z from Voices corpus version abc123def456; selection: 2 voices/g)).toHaveLength(ALL_QUOTES.length);
+    expect(
+      bib.match(/note = \{[^\n]*Exported 2026-11-22T10:00:00.000Z from Voices corpus version abc123def456; selection: 2 voices/g),
+    ).toHaveLength(ALL_QUOTES.length);
   });
 });
 

@@ -10,7 +10,9 @@ export const TEST_PERMALINKS = buildPermalinks("https://voices.example.org");
 export async function buildEveryCorpusItem(accessedAt = new Date("2026-12-01T09:00:00Z")) {
   const rows = verifyCorpus(await loadCorpus(DATA_DIR));
   const stamp = { version: rows.version, versionDate: rows.versionDate, accessedAt };
-  const sources = new Map(rows.sources.map((s) => [s.slug, { ...s, type: s.type ?? "article", publishedAt: s.publishedAt ?? null, url: s.url ?? null }]));
+  const sources = new Map(
+    rows.sources.map((s) => [s.slug, { ...s, type: s.type ?? "article", publishedAt: s.publishedAt ?? null, url: s.url ?? null }]),
+  );
   const voices = new Map(rows.voices.map((v) => [v.slug, v]));
   const articles: CslItem[] = [...sources.values()].map(buildArticleItem);
   const voiceEntries: CslItem[] = rows.voices.map((v) => buildVoiceEntryItem(v, sources.get(v.sourceSlug)!, stamp, TEST_PERMALINKS));

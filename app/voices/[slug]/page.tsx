@@ -6,12 +6,14 @@ import { ROLE_LABELS, STANCE_LABELS, isSlug } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { buildVoicePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { StanceBadge } from "../../_components/stance-badge";
+import { StructuredMetadata } from "../../_components/structured-metadata";
 import { CitePanel } from "./_components/cite-panel";
 import { QuoteInContext } from "./_components/quote-in-context";
 
@@ -31,15 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
     alternates: { canonical: permalinks.voice(voice.slug) },
-    // Highwire Press tags, which Zotero's browser connector reads: this page is a corpus entry.
-    other: {
-      citation_title: `${voice.name}, as quoted in ${voice.source.publisher}`,
-      citation_author: "Voices",
-      citation_publisher: "Voices",
-      citation_date: corpus.versionDate.replace(/-/g, "/"),
-      citation_public_url: permalinks.voice(voice.slug),
-      citation_technical_report_number: `corpus version ${corpus.version}`,
-    },
+    // Highwire, Dublin Core and PRISM tags, which Zotero's connector reads: this page is a corpus entry (a data set)
+    other: buildVoicePageMetadata(voice, corpus, permalinks).tags,
   };
 }
 
@@ -69,6 +64,7 @@ export default async function VoicePage({ params }: Props) {
 
   return (
     <article className="voice-page">
+      <StructuredMetadata metadata={buildVoicePageMetadata(voice, corpus, permalinks)} />
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>

@@ -11,9 +11,7 @@ const DOWNLOADS = [
 /** A formatted citation with the style's italics, as React elements (never injected HTML). */
 function Citation({ runs }: { runs: CitationRun[] }) {
   return (
-    <span className="citation">
-      {runs.map((run, i) => (run.italic ? <i key={i}>{run.text}</i> : <span key={i}>{run.text}</span>))}
-    </span>
+    <span className="citation">{runs.map((run, i) => (run.italic ? <i key={i}>{run.text}</i> : <span key={i}>{run.text}</span>))}</span>
   );
 }
 
@@ -43,13 +41,18 @@ export function CitePanel({
               <dt>The article</dt>
               <dd>
                 <Citation runs={c.article} />{" "}
-                <CopyButton text={runsToText(c.article)} html={runsToHtml(c.article)} label={`Copy the ${c.label} reference to the article`} />
+                <CopyButton
+                  text={runsToText(c.article)}
+                  html={runsToHtml(c.article)}
+                  label={`Copy the ${c.label} reference to the article`}
+                />
               </dd>
             </div>
             <div>
               <dt>In the text</dt>
               <dd>
-                <span className="citation">{c.quotedIn}</span> <CopyButton text={c.quotedIn} label={`Copy the ${c.label} in-text citation`} />
+                <span className="citation">{c.quotedIn}</span>{" "}
+                <CopyButton text={c.quotedIn} label={`Copy the ${c.label} in-text citation`} />
               </dd>
             </div>
             <div>
