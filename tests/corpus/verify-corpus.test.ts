@@ -134,6 +134,20 @@ describe("verifyCorpus rejects", () => {
       'She "cries whenever she watches the news",',
       /voice "almakhan-zhanaozen" › stanceRationale: "cries whenever she watches the news" stands in quotation marks but is not in this person's words/,
     ],
+    [
+      "a corpus version dated in the future",
+      "corpus.yaml",
+      'date: "2026-11-30"',
+      'date: "2999-01-01"',
+      /corpus\.yaml › date: 2999-01-01 is in the future/,
+    ],
+    [
+      "a corpus version dated before a source it holds",
+      "corpus.yaml",
+      'date: "2026-11-30"',
+      'date: "2022-01-01"',
+      /corpus\.yaml › date: 2022-01-01 is before the latest source it holds \(2022-\d\d-\d\d\)/,
+    ],
   ])("%s", async (_label, file, from, to, expected) => {
     const copy = copyCorpus();
     editCorpusFile(copy, file, from, to);
