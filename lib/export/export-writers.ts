@@ -4,7 +4,7 @@ import { escapeLatex, formatBiblatex } from "../citation/format-biblatex";
 import { formatRis } from "../citation/format-ris";
 import type { Permalinks } from "../meta/permalinks";
 import { STANCE_LABELS } from "../vocabulary";
-import { PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
+import { NOTE_COLUMN, PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
 import type { ExportFormat, ExportShape } from "./export-request";
 import type { ExportQuote, ExportVoice } from "./find-export-voices";
 
@@ -17,7 +17,14 @@ type ExportWriter = {
   end(): string;
 };
 
-type WriterOptions = { shape: ExportShape; provenance: Provenance; stamp: CorpusStamp; bom: boolean; permalinks: Permalinks };
+type WriterOptions = {
+  shape: ExportShape;
+  provenance: Provenance;
+  stamp: CorpusStamp;
+  bom: boolean;
+  permalinks: Permalinks;
+  /** A quote list: each quote carries a note. */ notes?: boolean;
+};
 
 type ExportFormatSpec = { label: string; extension: string; mediaType: string; create(o: WriterOptions): Promise<ExportWriter> };
 
@@ -54,8 +61,10 @@ function quoteObject({ voice, quote }: QuoteRow) {
   return { ...quote, voice: speaker };
 }
 
-function csvWriter({ shape, provenance, bom }: WriterOptions): ExportWriter {
-  const columns: Column<never>[] = (shape === "quotes" ? QUOTE_COLUMNS : VOICE_COLUMNS) as Column<never>[];
+function csvWriter({ shape, provenance, bom, notes }: WriterOptions): ExportWriter {
+  const columns: Column<never>[] = (
+    shape === "quotes" ? [...QUOTE_COLUMNS, ...(notes ? [NOTE_COLUMN] : [])] : VOICE_COLUMNS
+  ) as Column<never>[];
   const all = [...columns.map((c) => c.id), ...PROVENANCE_COLUMNS.map((c) => c.id)];
   const stamp = PROVENANCE_COLUMNS.map((c) => c.value(provenance));
   const options = { escape_formulas: true, record_delimiter: "\r\n" as const, quoted_match: /\n/ };

@@ -1,41 +1,36 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../helpers/browser";
+import { startBrowserSession, type BrowserSession } from "../helpers/browser";
 
-let browser: Browser;
+let session: BrowserSession;
 const base = () => inject("baseUrl");
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  session = await startBrowserSession(base());
 });
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
 });
 
 describe("export and citation in Chromium", () => {
   it("exports the filtered list as CSV from the explorer, with the rows the filters select", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${base()}/?stance=pro_ukraine&kind=direct`);
+    const page = await session.openPage("/?stance=pro_ukraine&kind=direct", { acceptDownloads: true });
     await page.getByText("Export these results").click();
     await page.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^voices-[0-9a-f]{12}-[a-z0-9-]+-quotes-\d{8}T\d{6}Z\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^voices-pro-ukraine-direct-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv$/);
     const rows: Record<string, string>[] = parse(readFileSync((await download.path())!, "utf8"), { columns: true });
 
     const expected = await (await fetch(`${base()}/api/quotes?stance=pro_ukraine&kind=direct&pageSize=100`)).json();
     expect(rows.map((r) => r.quote_id)).toEqual(expected.items.map((q: { id: string }) => q.id));
     expect(new Set(rows.map((r) => r.stance))).toEqual(new Set(["pro_ukraine"]));
     expect(rows[0]!.selection).toMatch(/who support Ukraine, with direct quotations$/);
-    await context.close();
+    await page.context().close();
   });
 
   it("copies an APA citation from a voice page, as plain text and as rich text with the style's italics", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-    const page = await context.newPage();
-    await page.goto(`${base()}/voices/gulmira-karaganda`);
+    const page = await session.openPage("/voices/gulmira-karaganda", { permissions: ["clipboard-read", "clipboard-write"] });
     const apa = page.getByRole("region", { name: "APA 7" }).first();
     const shown = await apa.locator(".citation").first().textContent();
     await apa.getByRole("button", { name: "Copy the APA 7 reference to the article" }).click();
@@ -50,13 +45,11 @@ describe("export and citation in Chromium", () => {
       return item!.types.includes("text/html") ? (await item!.getType("text/html")).text() : null;
     });
     expect(html).toContain("<i>openDemocracy</i>");
-    await context.close();
+    await page.context().close();
   });
 
   it("copies the BibTeX of a voice page's corpus entry, as the panel shows it", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-    const page = await context.newPage();
-    await page.goto(`${base()}/voices/olga-kostanai`);
+    const page = await session.openPage("/voices/olga-kostanai", { permissions: ["clipboard-read", "clipboard-write"] });
     const panel = page.locator("details.cite[open]");
     await panel.getByText("BibTeX (biblatex): the article and this corpus entry").click();
     await panel.getByRole("button", { name: "Copy the BibTeX entries" }).click();
@@ -64,18 +57,16 @@ describe("export and citation in Chromium", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await panel.locator("pre.cite-source").first().textContent());
     expect(copied).toContain("@dataset{voices_olga_kostanai,");
-    await context.close();
+    await page.context().close();
   });
 
   it("downloads a voice's citation as BibTeX", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${base()}/voices/olga-kostanai`);
+    const page = await session.openPage("/voices/olga-kostanai", { acceptDownloads: true });
     const panel = page.locator("details.cite[open]");
     const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "BibTeX" }).click()]);
     const bib = readFileSync((await download.path())!, "utf8");
     expect(bib).toContain("@dataset{voices_olga_kostanai,");
     expect(bib).toContain("@article{opendemocracy_kazakhstan_divided,");
-    await context.close();
+    await page.context().close();
   });
 });

@@ -11,7 +11,7 @@ import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
 import { buildEveryCorpusItem } from "../helpers/corpus-items";
 import { makeTempDir } from "../helpers/paths";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 // Every format for reference managers, read back by an independent tool: biber validates
 // biblatex against its data model, astrocite-ris (an npm RIS parser that is not ours) reads
@@ -44,7 +44,7 @@ let items: Awaited<ReturnType<typeof buildEveryCorpusItem>>;
 let db: Database;
 beforeAll(async () => {
   items = await buildEveryCorpusItem();
-  db = (await seedFreshDatabase()).db;
+  db = copyBaseDatabase().db;
 });
 afterAll(async () => {
   await db.$disconnect();
