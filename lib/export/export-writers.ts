@@ -119,9 +119,12 @@ const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 
 /** A quote in Markdown: a direct quotation as a block quote; a paraphrase labelled as reported speech, never in quotation marks. */
 function markdownQuote(q: ExportQuote): string {
-  return q.kind === "direct"
-    ? `> ${mdEscape(q.text)}\n\n— direct quotation, <${q.permalink}>\n`
-    : `Reported (the reporter’s paraphrase, not a direct quotation): ${mdEscape(q.text)}\n\n— paraphrase, <${q.permalink}>\n`;
+  const words =
+    q.kind === "direct"
+      ? `> ${mdEscape(q.text)}\n\n— direct quotation, <${q.permalink}>\n`
+      : `Reported (the reporter’s paraphrase, not a direct quotation): ${mdEscape(q.text)}\n\n— paraphrase, <${q.permalink}>\n`;
+  // a quote list's own note on the quote
+  return q.note ? `${words}\nNote: ${mdEscape(q.note)}\n` : words;
 }
 
 function markdownWriter({ shape, provenance }: WriterOptions): ExportWriter {
