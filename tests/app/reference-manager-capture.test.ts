@@ -146,7 +146,7 @@ describe("export provenance in the file name and the headers", () => {
     expect(response.status).toBe(200);
     const disposition = response.headers.get("content-disposition")!;
     const name = disposition.match(/filename="([^"]+)"/)![1]!;
-    expect(name).toMatch(new RegExp(`^voices-${info.version}-olga-kostanai-quotes-\\d{8}T\\d{6}Z\\${extension}$`));
+    expect(name).toMatch(new RegExp(`^voices-olga-kostanai-quotes-${info.version}-\\d{8}T\\d{6}Z\\${extension}$`));
     expect(response.headers.get("x-corpus-version")).toBe(info.version);
     expect(response.headers.get("x-corpus-version-date")).toBe(info.versionDate);
     expect(Date.parse(response.headers.get("x-exported-at")!)).not.toBeNaN();
