@@ -1,7 +1,9 @@
 import { corpusError, type CorpusProblem } from "./corpus-error";
 import type { LoadedCorpus } from "./load-corpus";
-import { findParagraph, locateText } from "./locate-text";
+import { findContext } from "./find-context";
+import { locateText } from "./locate-text";
 import { normalizeText, type NormalizedText } from "./normalize-text";
+import { parseDocument, type Block } from "./parse-document";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
 
@@ -9,24 +11,16 @@ import type { Prisma } from "../db/generated/client";
 // spans files: unique slugs and ids, known documents and places, and every quote and
 // evidence span verbatim against its document. Collects all problems, then throws.
 
-// The rows are exactly what the database takes (Prisma's create inputs), so the seed
-// inserts them as they are.
-type SourceRow = Prisma.SourceCreateManyInput & { authors: string[] };
-type DocumentRow = Prisma.DocumentCreateManyInput;
-type PlaceRow = Prisma.PlaceCreateManyInput;
-type VoiceRow = Prisma.VoiceCreateManyInput;
-type QuoteRow = Prisma.QuoteCreateManyInput;
-type EvidenceRow = Prisma.EvidenceCreateManyInput;
-
+/** The rows exactly as the database takes them (Prisma's create inputs), so the seed inserts them as they are. */
 export type CorpusRows = {
   version: string;
   versionDate: string;
-  sources: SourceRow[];
-  documents: DocumentRow[];
-  places: PlaceRow[];
-  voices: VoiceRow[];
-  quotes: QuoteRow[];
-  evidence: EvidenceRow[];
+  sources: (Prisma.SourceCreateManyInput & { authors: string[] })[];
+  documents: Prisma.DocumentCreateManyInput[];
+  places: Prisma.PlaceCreateManyInput[];
+  voices: Prisma.VoiceCreateManyInput[];
+  quotes: Prisma.QuoteCreateManyInput[];
+  evidence: Prisma.EvidenceCreateManyInput[];
 };
 
 const UNITS = [
@@ -111,6 +105,12 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
     return normalized.get(id)!;
+  };
+  // Contexts are cut from the Markdown parse, so they read as the source page shows them.
+  const parsed = new Map<string, Block[]>();
+  const parsedDocument = (id: string, text: string) => {
+    if (!parsed.has(id)) parsed.set(id, parseDocument(text));
+    return parsed.get(id)!;
   };
 
   // Places, and the spellings that resolve to them.
@@ -292,7 +292,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           text: found.text,
           start: found.start,
           end: found.end,
-          context: findParagraph(found.document.text, found),
+          context: findContext(parsedDocument(found.documentId, found.document.text), found),
           position: quotePosition,
         });
       });
