@@ -129,7 +129,13 @@ export default async function InsightsPage({ searchParams }: Props) {
                                     .filter((q) => row !== "kind" || q.kind === r.value)
                                     .map((q) => (
                                       <li key={q.id}>
-                                        <q>{q.text}</q> <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
+                                        {/* only a direct quotation stands in quotation marks; a paraphrase is the reporter's words */}
+                                        {q.kind === "direct" ? (
+                                          <q>{q.text}</q>
+                                        ) : (
+                                          <span className="paraphrase">{q.text} (paraphrase)</span>
+                                        )}{" "}
+                                        <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
                                       </li>
                                     )),
                                 )}

@@ -14,6 +14,7 @@ import type { Prisma } from "../db/generated/client";
 /** The rows exactly as the database takes them (Prisma's create inputs), so the seed inserts them as they are. */
 export type CorpusRows = {
   version: string;
+  versionDate: string;
   sources: (Prisma.SourceCreateManyInput & { authors: string[] })[];
   documents: Prisma.DocumentCreateManyInput[];
   places: Prisma.PlaceCreateManyInput[];
@@ -60,9 +61,46 @@ function mentionsAge(evidence: string, age: number): boolean {
   return digits.test(evidence) || (spelled !== null && evidence.toLowerCase().includes(spelled));
 }
 
+/** The spans a text puts in double quotation marks (straight or typographic), normalised. */
+function quotedSpans(text: string): string[] {
+  return [...normalizeText(text).text.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim());
+}
+
+/**
+ * The words a stance rationale puts in quotation marks that the person is not on record as
+ * saying. A person's own words are a direct quote, or the words a paraphrase or an evidence
+ * span itself puts in quotation marks; a reporter's paraphrase is not, so quoting it would
+ * put the reporter's words in the person's mouth.
+ */
+export function findUnattributedQuotations(
+  voice: Pick<VoiceEntry, "stanceRationale" | "quotes" | "age" | "city" | "occupation" | "heritage">,
+): string[] {
+  const own = [
+    ...voice.quotes.filter((q) => q.kind === "direct").map((q) => normalizeText(q.text).text),
+    ...voice.quotes.filter((q) => q.kind !== "direct").flatMap((q) => quotedSpans(q.text)),
+    ...[voice.age, voice.city, voice.occupation, voice.heritage].flatMap((e) => (e ? quotedSpans(e.evidence) : [])),
+  ];
+  // A quotation may change the case of its first letter to fit the sentence around it.
+  const firstLetterEither = (words: string) => [
+    words,
+    words.charAt(0).toUpperCase() + words.slice(1),
+    words.charAt(0).toLowerCase() + words.slice(1),
+  ];
+  return quotedSpans(voice.stanceRationale).filter((words) => !own.some((text) => firstLetterEither(words).some((w) => text.includes(w))));
+}
+
 export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const problems: CorpusProblem[] = [];
-  const rows: CorpusRows = { version: corpus.version, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
+  const rows: CorpusRows = {
+    version: corpus.version,
+    versionDate: corpus.versionDate,
+    sources: [],
+    documents: [],
+    places: [],
+    voices: [],
+    quotes: [],
+    evidence: [],
+  };
   const normalized = new Map<string, NormalizedText>();
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
@@ -192,6 +230,13 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           problems.push({ file, where: `${voiceWhere} › city`, message: `the evidence does not print "${voice.city.value}"` });
         }
       }
+      for (const words of findUnattributedQuotations(voice)) {
+        problems.push({
+          file,
+          where: `${voiceWhere} › stanceRationale`,
+          message: `"${words}" stands in quotation marks but is not in this person's words (a direct quote, or words a paraphrase or evidence quotes); reword it without quotation marks`,
+        });
+      }
       if (voice.age && !mentionsAge(voice.age.evidence, voice.age.value)) {
         problems.push({ file, where: `${voiceWhere} › age`, message: `the evidence does not state the age ${voice.age.value}` });
       }
@@ -258,6 +303,19 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   rows.sources
     .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.title.localeCompare(b.title))
     .forEach((source, position) => (source.position = position));
+
+  const today = new Date().toISOString().slice(0, 10);
+  if (corpus.versionDate > today) {
+    problems.push({ file: "corpus.yaml", where: "date", message: `${corpus.versionDate} is in the future` });
+  }
+  const latest = rows.sources.reduce((max, s) => (s.publishedAt && s.publishedAt > max ? s.publishedAt : max), "");
+  if (corpus.versionDate < latest) {
+    problems.push({
+      file: "corpus.yaml",
+      where: "date",
+      message: `${corpus.versionDate} is before the latest source it holds (${latest})`,
+    });
+  }
 
   for (const id of corpus.documents.keys()) {
     if (!sourceOfDocument.has(id)) {

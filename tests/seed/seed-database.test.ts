@@ -135,6 +135,38 @@ describe("seeding over an existing database", () => {
   });
 });
 
+describe("seeding the same data later", () => {
+  it("gives every corpus entry the same date, its version's, not the seeding day", async () => {
+    const { dbPath, db } = copyBaseDatabase();
+    await db.$disconnect();
+    const accessed = new Date("2027-01-05T10:00:00Z");
+    const cslJson = async () => {
+      const reader = createPrismaClient(dbPath, { readonly: true });
+      try {
+        const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=csl-json&shape=voices")), { now: accessed });
+        let text = "";
+        for await (const chunk of exp.chunks()) text += chunk;
+        return JSON.parse(text) as { type: string; issued?: { "date-parts": number[][] } }[];
+      } finally {
+        await reader.$disconnect();
+      }
+    };
+    const before = await cslJson();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-12-01T00:00:00Z") });
+    try {
+      await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    } finally {
+      vi.useRealTimers();
+    }
+    const after = await cslJson();
+    expect(after).toEqual(before);
+    const declared = YAML.parse(readFileSync(path.join(DATA_DIR, "corpus.yaml"), "utf8")).date as string;
+    const entries = after.filter((item) => item.type === "dataset");
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry.issued?.["date-parts"][0]).toEqual(declared.split("-").map(Number));
+  });
+});
+
 describe("a failed seed", () => {
   it("with a corrupted corpus file leaves the existing database exactly as it was", async () => {
     const { dbPath, db } = copyBaseDatabase();

@@ -1,14 +1,15 @@
 // GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
-// – the selection as a file, streamed
+// – the selection as a file, streamed, its provenance in the file name and the headers
 import { handleApi } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
+import { originFromHeaders, resolveBaseUrl } from "@/lib/meta/permalinks";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
-    const started = await startExport(await getDb(), exportRequest);
+    const started = await startExport(await getDb(), exportRequest, { baseUrl: resolveBaseUrl(originFromHeaders(request.headers)) });
     const chunks = started.chunks();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
       headers: {
         "Content-Type": started.mediaType,
         "Content-Disposition": `attachment; filename="${started.filename}"`,
-        "X-Corpus-Version": started.provenance.corpusVersion,
+        ...started.headers,
       },
     });
   });

@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { isSlug } from "@/lib/vocabulary";
+import { buildSourcePageMetadata } from "@/lib/meta/page-metadata";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getSourceReading, type SourceReading } from "@/lib/sources/get-source";
 import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
+import { StructuredMetadata } from "../../_components/structured-metadata";
 import { DocumentText } from "./_components/document-text";
 import { QuoteGuide } from "./_components/quote-guide";
 
@@ -24,14 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: source.title,
     description: `${source.publisher}: the voices quoted in “${source.title}”.`,
-    // Highwire Press tags, which Zotero's browser connector reads: this page is the article.
-    other: {
-      citation_title: source.title,
-      ...(source.authors.length ? { citation_author: source.authors } : {}),
-      ...(source.publishedAt ? { citation_publication_date: source.publishedAt.replace(/-/g, "/") } : {}),
-      citation_journal_title: source.publisher,
-      ...(source.url ? { citation_public_url: source.url } : {}),
-    },
+    // Highwire, Dublin Core and PRISM tags, which Zotero's connector reads: this page is the article or blog post
+    other: buildSourcePageMetadata(source, await getRequestPermalinks()).tags,
   };
 }
 
@@ -47,10 +44,12 @@ function readSpeaker(raw: string | string[] | undefined, quoted: SourceReading["
 
 export default async function SourcePage({ params, searchParams }: Props) {
   const source = await loadSource((await params).slug);
+  const permalinks = await getRequestPermalinks();
   const [primary, ...copies] = source.documents;
   const { speaker, unknownSpeaker } = readSpeaker((await searchParams).speaker, primary?.quotes ?? []);
   return (
     <article className="source-page">
+      <StructuredMetadata metadata={buildSourcePageMetadata(source, permalinks)} />
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>
