@@ -4,6 +4,7 @@ import { findParagraph, locateText } from "./locate-text";
 import { normalizeText, type NormalizedText } from "./normalize-text";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
+import { foldFields, foldText } from "../search/fold-text";
 
 // Turns a loaded corpus into the rows the database holds, checking everything that
 // spans files: unique slugs and ids, known documents and places, and every quote and
@@ -89,6 +90,8 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       latitude: place.lat,
       longitude: place.lon,
       note: place.note ?? null,
+      aliases: place.aliases,
+      searchText: foldFields([place.name, ...place.aliases, place.region, place.country]),
     });
     for (const spelling of [place.name, ...place.aliases]) {
       const other = placeBySpelling.get(spelling);
@@ -211,6 +214,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         stanceRationale: voice.stanceRationale,
         sourceSlug: source.slug,
         position: voicePosition,
+        searchText: foldFields([voice.name, voice.occupation?.value, voice.city?.value, voice.heritage?.value]),
       });
 
       for (const attribute of ["age", "city", "occupation", "heritage"] as const) {
@@ -249,6 +253,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           end: found.end,
           context: findParagraph(found.document.text, found),
           position: quotePosition,
+          searchText: foldText(found.text),
         });
       });
     });
