@@ -5,6 +5,7 @@ import { foldFacetValues } from "@/lib/search/facet-display";
 import { FACETS } from "@/lib/search/facets";
 import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
+import { resolveFilterValues, type ResolvedFilters } from "@/lib/search/resolve-filter-values";
 import {
   buildQueryHref,
   DEFAULT_VOICE_QUERY,
@@ -16,6 +17,7 @@ import {
 import { ExplorerShell } from "./_components/explorer-shell";
 import { ExportForm } from "./_components/export-form";
 import { SearchInput } from "./_components/search-input";
+import { UnrecognisedFilters } from "./_components/unrecognised-filters";
 import { VoiceCard } from "./_components/voice-card";
 import { SORTS, SORT_LABELS } from "@/lib/vocabulary";
 
@@ -26,12 +28,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // shell shows its own pending state while results update.
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
-  const query = parseVoiceQuery(await searchParams, "lenient");
-  const result = await findVoices(await getDb(), query);
+  const db = await getDb();
+  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(await searchParams, "lenient"), "lenient");
+  const result = await findVoices(db, query);
   return (
     <>
       <h1 className="visually-hidden">Explore the voices</h1>
-      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} />} />
+      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} unrecognised={unrecognised} />} />
     </>
   );
 }
@@ -151,7 +154,7 @@ function activeChips(result: VoiceSearchResult): { label: string; href: string }
   return chips;
 }
 
-function Results({ result }: { result: VoiceSearchResult }) {
+function Results({ result, unrecognised }: { result: VoiceSearchResult; unrecognised: ResolvedFilters["unrecognised"] }) {
   const { query, total, items } = result;
   const chips = activeChips(result);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -168,6 +171,7 @@ function Results({ result }: { result: VoiceSearchResult }) {
           />
         )}
       </div>
+      <UnrecognisedFilters values={unrecognised} />
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">
           {chips.map((chip) => (
