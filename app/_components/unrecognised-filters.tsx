@@ -5,17 +5,13 @@ import type { ResolvedFilters } from "@/lib/search/resolve-filter-values";
 export function UnrecognisedFilters({ values }: { values: ResolvedFilters["unrecognised"] }) {
   if (values.length === 0) return null;
   const label = (parameter: string) => FACETS.find((facet) => facet.key === parameter)?.label ?? parameter;
+  const one = values.length === 1;
   return (
     <div className="notice" role="alert">
-      <p>
-        {values.length === 1 ? "This filter value was" : "These filter values were"} not recognised, so{" "}
-        {values.length === 1 ? "it is" : "they are"} not applied:
-      </p>
+      <p>{`${one ? "This filter value was" : "These filter values were"} not recognised, so ${one ? "it is" : "they are"} not applied:`}</p>
       <ul>
         {values.map((v) => (
-          <li key={`${v.parameter}:${v.value}`}>
-            {label(v.parameter)}: “{v.value}”
-          </li>
+          <li key={`${v.parameter}:${v.value}`}>{`${label(v.parameter)}: “${v.value}”`}</li>
         ))}
       </ul>
     </div>
