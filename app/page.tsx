@@ -50,7 +50,8 @@ function Controls({ result }: { result: VoiceSearchResult }) {
           <button type="submit">Search</button>
         </div>
         <p id="q-help" className="help">
-          All words must match; put a phrase in “quotes”; end a word with * to match its beginning. Case and accents are ignored.
+          All words must match, in any order, in any of their English forms; put an exact phrase in “quotes”; end a word with * to match its
+          beginning. Case, accents and spellings of place names do not matter.
         </p>
       </div>
       <details className="filters" open>
