@@ -95,7 +95,7 @@ runCli(async () => {
 
   if (flags.build) {
     console.error("Building the app…");
-    buildApp(root);
+    await buildApp(root);
   }
   const app = await serveApp(root, dbPath);
   let load, pages;

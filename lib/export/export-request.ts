@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput, VoicesError, type ErrorIssue } from "../errors";
-import { parseVoiceQuery, type RawParams, type VoiceQuery } from "../search/voice-query";
+import { MULTI_VALUED, parseVoiceQuery, VOICE_QUERY_FIELDS, type RawParams, type VoiceQuery } from "../search/voice-query";
 import { EXPORT_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
 export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
@@ -38,6 +38,19 @@ export const EXPORT_FIELDS = {
     )
     .optional(),
 };
+
+/** Explorer parameters an export has no use for: it holds every match, not one page of them. */
+const PAGING: readonly string[] = ["page", "pageSize"];
+
+/**
+ * Every parameter an export takes, read off the schemas (the export's own, then the
+ * explorer's filters), so the export CLI's flags follow a new parameter without retyping
+ * it. Multi-valued filters repeat (`--stance a --stance b`) or take commas.
+ */
+export const EXPORT_PARAMETERS: readonly { name: string; multiple: boolean }[] = [
+  ...Object.keys(EXPORT_FIELDS),
+  ...Object.keys(VOICE_QUERY_FIELDS).filter((key) => !PAGING.includes(key)),
+].map((name) => ({ name, multiple: (MULTI_VALUED as readonly string[]).includes(name) }));
 
 const ExportOptionsSchema = z.object(EXPORT_FIELDS).refine((o) => [o.voice, o.quote, o.v].filter((x) => x !== undefined).length <= 1, {
   error: "give at most one of voice, quote and v",
