@@ -4,11 +4,11 @@ import { VoicesError } from "@/lib/errors";
 import { findVoices } from "@/lib/search/find-voices";
 import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 let db: Database;
-beforeAll(async () => {
-  ({ db } = await seedFreshDatabase());
+beforeAll(() => {
+  ({ db } = copyBaseDatabase());
 });
 afterAll(async () => {
   await db.$disconnect();
