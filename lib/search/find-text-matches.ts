@@ -43,7 +43,9 @@ function matching(table: Indexed, query: FtsQuery): { index: Prisma.Sql; where: 
   if (query.exact === null) return { index: stemmed, where: Prisma.sql`${stemmed} MATCH ${query.stemmed}` };
   return {
     index: stemmed,
-    where: Prisma.sql`${stemmed} MATCH ${query.stemmed} AND ${stemmed}.rowid IN (SELECT rowid FROM ${exact} WHERE ${exact} MATCH ${query.exact})`,
+    // the unary + keeps SQLite from asking the stemmed index for each exact hit by rowid,
+    // which re-runs its MATCH per hit (45 ms instead of 5 for a phrase in 20,000 quotes)
+    where: Prisma.sql`${stemmed} MATCH ${query.stemmed} AND +${stemmed}.rowid IN (SELECT rowid FROM ${exact} WHERE ${exact} MATCH ${query.exact})`,
   };
 }
 

@@ -87,7 +87,7 @@ export async function measureSqliteFloor(dbPath: string, runs: number) {
         // the stemmed index ranks words and phrases; the exact one keeps true phrases and prefixes
         const index = fts.stemmed === null ? "QuoteExact" : "QuoteSearch";
         const exact =
-          fts.stemmed !== null && fts.exact !== null ? ` AND q.rowid IN (SELECT rowid FROM "QuoteExact" WHERE "QuoteExact" MATCH ?)` : "";
+          fts.stemmed !== null && fts.exact !== null ? ` AND +q.rowid IN (SELECT rowid FROM "QuoteExact" WHERE "QuoteExact" MATCH ?)` : "";
         where.push(
           `v."slug" IN (SELECT q."voiceSlug" FROM "${index}" JOIN "Quote" q ON q.rowid = "${index}".rowid WHERE "${index}" MATCH ?${exact}${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
         );
