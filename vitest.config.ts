@@ -1,15 +1,17 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
+const cores = os.availableParallelism();
 
 // Two projects, run as two groups: "lib" first, while the "app" project's global setup
 // builds the app in the background (tests/setup/start-app.ts); then "app", against the
 // built app. Both copy one database seeded once per run (tests/setup/db-setup.ts).
-// Workers: lib's tests are CPU-bound in the worker, two suit two cores, and they share
-// each worker's loaded modules (isolate: false; nothing they import keeps state between
-// files, and stubbed env is undone); app's mostly wait on the server and the browser,
-// so three keep those busy.
+// Workers (vitest's default is one fewer than the cores: one, on two): lib's tests are
+// CPU-bound in the worker, so one per core, sharing each worker's loaded modules
+// (isolate: false; nothing they import keeps state between files, and stubbed env is
+// undone); app's tests mostly wait on the server and the browser, so one more than that.
 export default defineConfig({
   resolve: {
     alias: {
@@ -32,7 +34,7 @@ export default defineConfig({
           dir: "tests",
           exclude: ["app/**", "**/node_modules/**"],
           globalSetup: ["tests/setup/db-setup.ts"],
-          maxWorkers: 2,
+          maxWorkers: Math.max(2, cores),
           isolate: false,
           sequence: { groupOrder: 0 },
         },
@@ -45,7 +47,7 @@ export default defineConfig({
           dir: "tests/app",
           globalSetup: ["tests/setup/start-app.ts", "tests/setup/db-setup.ts"],
           setupFiles: ["tests/setup/wait-for-app.ts"],
-          maxWorkers: 3,
+          maxWorkers: Math.max(2, cores) + 1,
           sequence: { groupOrder: 1 },
         },
       },

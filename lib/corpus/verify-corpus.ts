@@ -10,23 +10,15 @@ import { foldFields, foldText } from "../search/fold-text";
 // spans files: unique slugs and ids, known documents and places, and every quote and
 // evidence span verbatim against its document. Collects all problems, then throws.
 
-// The rows are exactly what the database takes (Prisma's create inputs), so the seed
-// inserts them as they are.
-type SourceRow = Prisma.SourceCreateManyInput & { authors: string[] };
-type DocumentRow = Prisma.DocumentCreateManyInput;
-type PlaceRow = Prisma.PlaceCreateManyInput;
-type VoiceRow = Prisma.VoiceCreateManyInput;
-type QuoteRow = Prisma.QuoteCreateManyInput;
-type EvidenceRow = Prisma.EvidenceCreateManyInput;
-
+/** The rows exactly as the database takes them (Prisma's create inputs), so the seed inserts them as they are. */
 export type CorpusRows = {
   version: string;
-  sources: SourceRow[];
-  documents: DocumentRow[];
-  places: PlaceRow[];
-  voices: VoiceRow[];
-  quotes: QuoteRow[];
-  evidence: EvidenceRow[];
+  sources: (Prisma.SourceCreateManyInput & { authors: string[] })[];
+  documents: Prisma.DocumentCreateManyInput[];
+  places: Prisma.PlaceCreateManyInput[];
+  voices: Prisma.VoiceCreateManyInput[];
+  quotes: Prisma.QuoteCreateManyInput[];
+  evidence: Prisma.EvidenceCreateManyInput[];
 };
 
 const UNITS = [

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalidInput, VoicesError, type ErrorIssue } from "../errors";
+import { parseQuoteNotes, QuoteIdsSchema } from "../quotes/quote-list";
 import { MULTI_VALUED, parseVoiceQuery, VOICE_QUERY_FIELDS, type RawParams, type VoiceQuery } from "../search/voice-query";
 import { EXPORT_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
@@ -19,7 +20,7 @@ export const EXPORT_FIELDS = {
     .default("0")
     .transform((v) => v === "1" || v === "true"),
   voice: slug.optional(),
-  quote: slug.optional(),
+  quote: QuoteIdsSchema.optional(),
   v: z
     .string()
     .transform((s) => [
@@ -57,9 +58,11 @@ const ExportOptionsSchema = z.object(EXPORT_FIELDS).refine((o) => [o.voice, o.qu
   path: ["voice"],
 });
 
-/** What to export: the explorer's filters, a compare set, one voice or one quote. */
+/** What to export: the explorer's filters, a compare set, one voice, or a list of quotes in its order with notes. */
 export type ExportSelection =
-  { kind: "query"; query: VoiceQuery } | { kind: "voices"; slugs: string[] } | { kind: "quote"; quoteId: string };
+  | { kind: "query"; query: VoiceQuery }
+  | { kind: "voices"; slugs: string[] }
+  | { kind: "quotes"; ids: string[]; notes: Map<string, string> };
 
 export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
 
@@ -95,10 +98,13 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
     if (!(error instanceof VoicesError && error.code === "invalid_input")) throw error;
     issues.push(...error.issues);
   }
+  const quoteIds = parsed.success && parsed.data.quote ? [...new Set(parsed.data.quote)] : [];
+  const { notes, issues: noteIssues } = parseQuoteNotes(params, quoteIds);
+  issues.push(...noteIssues);
   if (issues.length > 0 || !parsed.success || !query) throw invalidInput(issues);
   const o = parsed.data;
   const selection: ExportSelection = o.quote
-    ? { kind: "quote", quoteId: o.quote }
+    ? { kind: "quotes", ids: quoteIds, notes }
     : o.voice
       ? { kind: "voices", slugs: [o.voice] }
       : o.v

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { VoicesError, type ErrorIssue } from "@/lib/errors";
 import { EXPORT_FIELDS, EXPORT_FORMAT_IDS, EXPORT_PARAMETERS, parseExportRequest } from "@/lib/export/export-request";
 import { DEFAULT_VOICE_QUERY, MULTI_VALUED, VOICE_QUERY_FIELDS } from "@/lib/search/voice-query";
-import { EXPORT_LIMITS, QUOTE_KINDS, STANCES } from "@/lib/vocabulary";
+import { EXPORT_LIMITS, QUOTE_KINDS, SORTS, STANCES } from "@/lib/vocabulary";
 
 // parseExportRequest reads the API's query string and, through EXPORT_PARAMETERS, the
 // export CLI's flags (scripts/export.ts turns --flag value into flag=value). These tests
@@ -30,14 +30,14 @@ describe("parseExportRequest with bad input", () => {
     ["format=csv&bom=maybe", "bom", /^Invalid option/, undefined],
     ["format=csv&stance=pro_kazakhstan", "stance", /^Invalid option/, STANCES],
     ["format=csv&kind=summary", "kind", /^Invalid option/, QUOTE_KINDS],
-    ["format=csv&sort=popularity", "sort", /^Invalid option/, ["relevance", "name", "age", "date"]],
+    ["format=csv&sort=popularity", "sort", /^Invalid option/, SORTS],
     ["format=csv&ageMin=old", "ageMin", /^ageMin must be a whole number from 0 to 120$/, undefined],
     ["format=csv&ageMin=60&ageMax=20", "ageMin", /^ageMin must not be greater than ageMax$/, undefined],
     ["format=csv&q=a&q=b", "q", /^give one value, not several$/, undefined],
     ["format=csv&voice=olga-kostanai&v=a,b", "voice", /^give at most one of voice, quote and v$/, undefined],
     ["format=csv&voice=olga-kostanai&quote=olga-kostanai-1", "voice", /^give at most one of voice, quote and v$/, undefined],
     ["format=csv&voice=Not_A_Slug", "voice", /^must be a slug/, undefined],
-    ["format=csv&quote=../etc", "quote", /^must be a slug/, undefined],
+    ["format=csv&quote=../etc", "quote", /lowercase/, undefined],
     ["format=csv&v=,,", "v", /^name at least one voice$/, undefined],
     [`format=csv&v=${manyVoices}`, "v", new RegExp(`^at most ${EXPORT_LIMITS.compareSetMax} voices$`), undefined],
   ])("%s is rejected, naming %s", (search, parameter, message, allowed) => {
@@ -67,8 +67,8 @@ describe("parseExportRequest with good input", () => {
       "format=csv&v=olga-kostanai, gulmira-karaganda,olga-kostanai",
       { selection: { kind: "voices", slugs: ["olga-kostanai", "gulmira-karaganda"] } },
     ],
-    // one quote is exported as that quote, whatever shape is asked for
-    ["format=csl-json&quote=olga-kostanai-2&shape=voices", { shape: "quotes", selection: { kind: "quote", quoteId: "olga-kostanai-2" } }],
+    // quotes are exported as those quotes, in their order, whatever shape is asked for
+    ["format=csl-json&quote=olga-kostanai-2&shape=voices", { shape: "quotes", selection: { kind: "quotes", ids: ["olga-kostanai-2"] } }],
   ] as const)("%s", (search, expected) => {
     expect(parseExportRequest(new URLSearchParams(search))).toMatchObject(expected);
   });
