@@ -143,7 +143,14 @@ export function buildOpenApiDocument() {
       },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
       "/api/sources/{slug}": {
-        get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses },
+        get: {
+          summary: "One source: copies, texts with quotes located, voices",
+          description:
+            "Each copy's `runs` cut its stored text, light Markdown as delivered, at every quote: quote offsets count characters of that stored text. " +
+            "A quote's `context` (in /api/quotes, /api/voices/{slug} and exports) is the paragraph as the source page shows it, without Markdown.",
+          parameters: [slug],
+          responses: itemResponses,
+        },
       },
       "/api/export": {
         get: {

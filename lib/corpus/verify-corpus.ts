@@ -1,7 +1,9 @@
 import { corpusError, type CorpusProblem } from "./corpus-error";
 import type { LoadedCorpus } from "./load-corpus";
-import { findParagraph, locateText } from "./locate-text";
+import { findContext } from "./find-context";
+import { locateText } from "./locate-text";
 import { normalizeText, type NormalizedText } from "./normalize-text";
+import { parseDocument, type Block } from "./parse-document";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
 import { foldFields, foldText } from "../search/fold-text";
@@ -66,6 +68,12 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
     return normalized.get(id)!;
+  };
+  // Contexts are cut from the Markdown parse, so they read as the source page shows them.
+  const parsed = new Map<string, Block[]>();
+  const parsedDocument = (id: string, text: string) => {
+    if (!parsed.has(id)) parsed.set(id, parseDocument(text));
+    return parsed.get(id)!;
   };
 
   // Places, and the spellings that resolve to them.
@@ -243,7 +251,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           text: found.text,
           start: found.start,
           end: found.end,
-          context: findParagraph(found.document.text, found),
+          context: findContext(parsedDocument(found.documentId, found.document.text), found),
           position: quotePosition,
           searchText: foldText(found.text),
         });

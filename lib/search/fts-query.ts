@@ -10,7 +10,7 @@ import { foldText } from "./fold-text";
 // make a phrase and a trailing * a prefix, both matched word for word in the exact index,
 // as are place names, which match every spelling of their place in the gazetteer.
 // No word is a prefix unless it says so: the same words in any order find the same
-// voices. See docs/decisions/007-stemmed-and-exact-search-indexes.md.
+// voices. See docs/decisions/008-stemmed-and-exact-search-indexes.md.
 
 const MAX_TERMS = 32;
 const LETTERS = "\\p{L}\\p{N}\\p{Co}\\p{M}";

@@ -83,6 +83,8 @@ describe("a fresh database seeded from the corpus", () => {
         expect(printed, quote.id).toBe(quote.text);
       }
       expect(collapseWhitespace(quote.context), quote.id).toContain(printed.slice(0, 40));
+      // the context reads as the source page shows it: no Markdown link, bold or heading syntax
+      expect(quote.context, quote.id).not.toMatch(/\]\(|\*\*|(^|\s)#{1,6}\s/);
     }
   });
 

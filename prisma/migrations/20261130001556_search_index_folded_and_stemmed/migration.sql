@@ -1,4 +1,4 @@
--- Search that finds what people type (issue 12; docs/decisions/007-stemmed-and-exact-search-indexes.md).
+-- Search that finds what people type (issue 12; docs/decisions/008-stemmed-and-exact-search-indexes.md).
 --
 -- 1. Each searched table gets a "searchText" column: its words folded by lib/search/fold-text.ts
 --    (case, diacritics, Cyrillic letters that look Latin), computed by the seed. The stored text
