@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Block, Inline } from "@/lib/corpus/parse-document";
 import type { LocatedQuote, MarkedText } from "@/lib/sources/mark-quotes";
 import { STANCE_LABELS } from "@/lib/vocabulary";
+import { AddToList } from "../../../_components/add-to-list";
 
 type Props = {
   blocks: Block<MarkedText>[];
@@ -140,6 +141,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
               <span className="visually-hidden">Next quote, by {place.next.voiceName}</span>
             </a>
           ) : null}
+          {!dimmed && <AddToList id={id} label={`${quote.voiceName}, quote ${place.number}`} />}
         </span>
       )}
     </>
