@@ -6,6 +6,7 @@ import { normalizeText, type NormalizedText } from "./normalize-text";
 import { parseDocument, type Block } from "./parse-document";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
+import { foldFields, foldText } from "../search/fold-text";
 
 // Turns a loaded corpus into the rows the database holds, checking everything that
 // spans files: unique slugs and ids, known documents and places, and every quote and
@@ -127,6 +128,8 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       latitude: place.lat,
       longitude: place.lon,
       note: place.note ?? null,
+      aliases: place.aliases,
+      searchText: foldFields([place.name, ...place.aliases, place.region, place.country]),
     });
     for (const spelling of [place.name, ...place.aliases]) {
       const other = placeBySpelling.get(spelling);
@@ -256,6 +259,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         stanceRationale: voice.stanceRationale,
         sourceSlug: source.slug,
         position: voicePosition,
+        searchText: foldFields([voice.name, voice.occupation?.value, voice.city?.value, voice.heritage?.value]),
       });
 
       for (const attribute of ["age", "city", "occupation", "heritage"] as const) {
@@ -294,6 +298,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           end: found.end,
           context: findContext(parsedDocument(found.documentId, found.document.text), found),
           position: quotePosition,
+          searchText: foldText(found.text),
         });
       });
     });

@@ -6,6 +6,7 @@ import { buildPermalinks, resolveBaseUrl } from "../meta/permalinks";
 import { citeCorpus } from "../meta/get-corpus-info";
 import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
+import { resolveFilterValues } from "../search/resolve-filter-values";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { Provenance } from "./columns";
 import type { ExportRequest, ExportSelection, ExportShape } from "./export-request";
@@ -68,8 +69,10 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
       rows: found.reduce((n, f) => n + f._count.quotes, 0),
     };
   }
-  const search = await searchVoices(db, selection.query);
-  const { kind } = selection.query;
+  // a filter value that names nothing is an error here as in the API, never an empty file
+  const { query } = await resolveFilterValues(db, selection.query);
+  const search = await searchVoices(db, query);
+  const { kind } = query;
   return {
     slugs: search.results.map((v) => v.slug),
     kinds: kind,
@@ -77,7 +80,7 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
     keep: search.matches
       ? async (from, to) => new Set(await findQuoteIds(db, selectQuotes(search, kind, search.results.slice(from, to))))
       : keepAll,
-    selection: describeQuery(search.results.length, selection.query, search.facts),
+    selection: describeQuery(search.results.length, query, search.facts),
     rows: selectQuotes(search, kind).length,
   };
 }
