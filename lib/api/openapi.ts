@@ -4,14 +4,14 @@ import { RANK_CAP } from "../search/find-text-matches";
 import { EXPORT_FIELDS } from "../export/export-request";
 import { RELATED_SHOWN } from "../voices/get-voice";
 import { SlugParamSchema } from "./json-responses";
-import { COMPARE_LIMITS, EXPORT_LIMITS, QUERY_LIMITS } from "../vocabulary";
+import { COMPARE_LIMITS, EXPORT_LIMITS, QUERY_LIMITS, QUOTE_LIST_LIMITS } from "../vocabulary";
 
 const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
   format: "File format. Required.",
   shape: "One row per quote (default) or per voice.",
   bom: "CSV only: start with a byte-order mark so Excel reads UTF-8 (1 or true).",
   voice: "Export one voice (a slug) instead of the filtered selection.",
-  quote: "Export one quote (its id).",
+  quote: `A quote list: quote ids separated by commas (or repeated), at most ${QUOTE_LIST_LIMITS.quotesMax}, exported in this order, one row per quote. Each quote may carry a note in a parameter named note.<id> (at most ${QUOTE_LIST_LIMITS.noteMaxLength} characters), exported beside it. A repeated id is kept once; ids not in the corpus are left out and named in the export's selection; if none is known, 404.`,
   v: `A compare set: voice slugs separated by commas, at most ${EXPORT_LIMITS.compareSetMax}.`,
 };
 

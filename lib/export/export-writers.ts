@@ -181,7 +181,11 @@ function citationWriter({ shape, stamp, provenance, permalinks }: WriterOptions,
     if (text) firstJson = false;
     return out;
   };
-  const withProvenance = (entry: CslItem): CslItem => ({ ...entry, note: `${entry.note} ${note}` });
+  // a quote list's own note on a quote goes first, where a reference manager shows it
+  const withProvenance = (entry: CslItem, listNote?: string | null): CslItem => ({
+    ...entry,
+    note: `${listNote ? `List note: ${listNote}\n` : ""}${entry.note} ${note}`,
+  });
   return {
     begin: () =>
       format === "bibtex"
@@ -199,7 +203,7 @@ function citationWriter({ shape, stamp, provenance, permalinks }: WriterOptions,
         if (shape === "voices") entries.push(withProvenance(buildVoiceEntryItem(voice, voice.source, stamp, permalinks)));
         else
           for (const quote of voice.quotes)
-            entries.push(withProvenance(buildQuoteEntryItem(quote, voice, voice.source, stamp, permalinks)));
+            entries.push(withProvenance(buildQuoteEntryItem(quote, voice, voice.source, stamp, permalinks), quote.note));
       }
       return entries.length ? render(entries) : "";
     },

@@ -70,6 +70,15 @@ describe("GET /api/export?quote=…: a quote list", () => {
     expect(rows.map((r) => r.note)).toEqual(["", "Key, “quoted”", ""]);
   });
 
+  it.each(["ris", "bibtex", "csl-json", "md", "json"])("carries a list's notes in %s too", async (format) => {
+    const note = "Compare with Aizada";
+    const response = await api(`/api/export?format=${format}&quote=irina-1,gulmira-karaganda-1&note.irina-1=${encodeURIComponent(note)}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain(note);
+    expect(text.indexOf("irina-1")).toBeLessThan(text.indexOf("gulmira-karaganda-1"));
+  });
+
   it("leaves out unknown and repeated ids, says so, and exports the rest", async () => {
     const response = await api("/api/export?format=json&quote=gulmira-karaganda-1,no-such-quote-9,gulmira-karaganda-1,irina-1");
     expect(response.status).toBe(200);
