@@ -16,7 +16,7 @@ export type SeedReport = {
   milliseconds: number;
 };
 
-async function insertRows(db: Database, rows: CorpusRows, stamp: CorpusStamp) {
+async function insertRows(db: Database, rows: CorpusRows, stamp: CorpusStamp, seededAt = new Date()) {
   await db.$transaction([
     db.source.createMany({ data: rows.sources }),
     db.document.createMany({ data: rows.documents }),
@@ -24,7 +24,7 @@ async function insertRows(db: Database, rows: CorpusRows, stamp: CorpusStamp) {
     db.voice.createMany({ data: rows.voices }),
     db.quote.createMany({ data: rows.quotes }),
     db.evidence.createMany({ data: rows.evidence }),
-    db.corpusInfo.create({ data: { id: 1, ...stamp, seededAt: new Date() } }),
+    db.corpusInfo.create({ data: { id: 1, ...stamp, seededAt } }),
   ]);
 }
 
@@ -67,7 +67,8 @@ async function buildReleaseDatabases(dbPath: string, releases: PlannedRelease[],
     );
     if (!built) {
       const stamp = { version: release.file.version, versionDate: release.file.date, release: release.file.version, contentHash: release.contentHash };
-      await buildDatabase(file, (db) => insertRows(db, release.rows, stamp), root);
+      // dated by the release, not the build: the same release builds the same database
+      await buildDatabase(file, (db) => insertRows(db, release.rows, stamp, new Date(`${release.file.date}T00:00:00Z`)), root);
     }
   }
 }

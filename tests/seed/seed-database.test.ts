@@ -130,7 +130,9 @@ describe("seeding over an existing database", () => {
     expect(report.counts.voices).toBe(sourceFiles.reduce((n, f) => n + f.voices.length, 0));
     expect(report.counts.quotes).toBe(before.quotes.length);
     expect(report.counts.sources).toBe(sourceFiles.length);
-    expect(report.version).toMatch(/^[0-9a-f]{12}$/);
+    // a release (1.1.0), or unreleased changes after one (1.1.0+unreleased.<content hash>)
+    expect(report.version).toMatch(/^\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?$/);
+    expect(report.releases.length).toBeGreaterThan(0);
     expect(report.milliseconds).toBeGreaterThan(0);
   });
 });
