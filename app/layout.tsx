@@ -48,8 +48,8 @@ async function UnreleasedNotice() {
   return (
     <p className="notice unreleased-notice" role="note">
       This corpus holds <Link href="/changes#unreleased">unreleased changes</Link>
-      {isUnreleased(corpus.version) && !corpus.version.startsWith("0.0.0+") ? ` since release ${corpus.version.split("+")[0]}` : ""}: its links cannot be pinned
-      to a release, and citations name it as unreleased.
+      {isUnreleased(corpus.version) && !corpus.version.startsWith("0.0.0+") ? ` since release ${corpus.version.split("+")[0]}` : ""}: its
+      links cannot be pinned to a release, and citations name it as unreleased.
     </p>
   );
 }

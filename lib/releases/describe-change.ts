@@ -58,9 +58,3 @@ export function formatChangeValue(field: string | null, value: unknown): string 
   if (typeof value === "boolean") return value ? "yes" : "no";
   return String(value);
 }
-
-/** One line for a change: "Stance: Unclear → Neutral", "Quote added", "Evidence removed". */
-export function summarizeChange(change: ReleaseChangeView): string {
-  if (change.change !== "edited") return `${entityLabel(change.entity)} ${change.change}`;
-  return `${fieldLabel(change.field ?? "")}: ${formatChangeValue(change.field, change.before)} → ${formatChangeValue(change.field, change.after)}`;
-}

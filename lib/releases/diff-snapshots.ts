@@ -5,7 +5,7 @@ import type { Snapshot, SnapshotEntity } from "./corpus-snapshot";
 // history a reader sees on /changes and on a voice's page. Order within a file (`position`)
 // is not a change a reader needs to know about, so it is left out.
 
-export type ChangeKind = "added" | "removed" | "edited";
+type ChangeKind = "added" | "removed" | "edited";
 
 export type CorpusChange = {
   entity: "source" | "document" | "place" | "voice" | "quote" | "evidence";
@@ -37,7 +37,12 @@ function describers(voiceName: (slug: string) => string) {
     documents: { entity: "document", key: (r) => r.id, voice: () => null, label: (r) => r.id },
     places: { entity: "place", key: (r) => r.slug, voice: () => null, label: (r) => r.name },
     voices: { entity: "voice", key: (r) => r.slug, voice: (r) => r.slug, label: (r) => r.name },
-    quotes: { entity: "quote", key: (r) => r.id, voice: (r) => r.voiceSlug, label: (r) => `${voiceName(r.voiceSlug)}: “${firstWords(r.text)}”` },
+    quotes: {
+      entity: "quote",
+      key: (r) => r.id,
+      voice: (r) => r.voiceSlug,
+      label: (r) => `${voiceName(r.voiceSlug)}: “${firstWords(r.text)}”`,
+    },
     evidence: {
       entity: "evidence",
       key: (r) => `${r.voiceSlug}/${r.attribute}`,

@@ -19,12 +19,18 @@ export async function explainNotFound(db: Database, url: URL): Promise<NotFoundE
     version = parseVersionParam(url.searchParams);
   } catch (error) {
     if (!(error instanceof VoicesError)) throw error;
-    return { message: `“${url.searchParams.get("version")}” is not a version of the corpus: ${error.issues[0]?.message}.`, links: [ALL_RELEASES] };
+    return {
+      message: `“${url.searchParams.get("version")}” is not a version of the corpus: ${error.issues[0]?.message}.`,
+      links: [ALL_RELEASES],
+    };
   }
   const releases = await findReleases(db);
   if (version && !releases.some((r) => r.version === version)) {
     const known = releases.map((r) => r.version).join(", ");
-    return { message: `No release “${version}” of the corpus. ${known ? `Releases: ${known}.` : "None has been made yet."}`, links: [ALL_RELEASES] };
+    return {
+      message: `No release “${version}” of the corpus. ${known ? `Releases: ${known}.` : "None has been made yet."}`,
+      links: [ALL_RELEASES],
+    };
   }
   const [, kind, slug] = url.pathname.split("/");
   if ((kind !== "voices" && kind !== "sources") || !slug || !isSlug(slug)) return null;
@@ -36,6 +42,13 @@ export async function explainNotFound(db: Database, url: URL): Promise<NotFoundE
   const why = removal.removedIn ? ` The release notes say why: ${removal.removedIn.notes}` : "";
   return {
     message: `${removal.label} was removed from the corpus ${when}.${why}`,
-    links: removal.lastHeldIn ? [{ href: `/${kind}/${slug}?version=${removal.lastHeldIn.version}`, label: `Read it as it was in release ${removal.lastHeldIn.version}` }] : [],
+    links: removal.lastHeldIn
+      ? [
+          {
+            href: `/${kind}/${slug}?version=${removal.lastHeldIn.version}`,
+            label: `Read it as it was in release ${removal.lastHeldIn.version}`,
+          },
+        ]
+      : [],
   };
 }

@@ -15,8 +15,6 @@ export type ReleaseSummary = {
   counts: { sources: number; voices: number; quotes: number; evidence: number };
 };
 
-export type ReleaseWithChanges = ReleaseSummary & { changes: ReleaseChangeView[] };
-
 /** A group of changes: a release's, or (version null) the working data's unreleased ones. */
 export type ChangeGroup = { release: ReleaseSummary | null; changes: ReleaseChangeView[] };
 
@@ -32,7 +30,16 @@ const changeSelect = {
   releaseVersion: true,
 } as const;
 
-type ChangeRow = { entity: string; key: string; voiceSlug: string | null; change: string; field: string | null; before: unknown; after: unknown; label: string };
+type ChangeRow = {
+  entity: string;
+  key: string;
+  voiceSlug: string | null;
+  change: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+  label: string;
+};
 
 function toChangeView(row: ChangeRow): ReleaseChangeView {
   return {
@@ -77,10 +84,18 @@ export async function findRemoval(
   entity: "voice" | "quote" | "source",
   key: string,
 ): Promise<{ removedIn: ReleaseSummary | null; lastHeldIn: ReleaseSummary | null; label: string } | null> {
-  const change = await db.releaseChange.findFirst({ where: { entity, key, change: "removed" }, orderBy: { id: "desc" }, include: { release: true } });
+  const change = await db.releaseChange.findFirst({
+    where: { entity, key, change: "removed" },
+    orderBy: { id: "desc" },
+    include: { release: true },
+  });
   if (!change) return null;
   const releases = await db.release.findMany({ orderBy: { position: "asc" } });
   const removedAt = change.release ? releases.findIndex((r) => r.version === change.releaseVersion) : releases.length;
   const lastHeld = releases[removedAt - 1];
-  return { removedIn: change.release ? toSummary(change.release) : null, lastHeldIn: lastHeld ? toSummary(lastHeld) : null, label: change.label };
+  return {
+    removedIn: change.release ? toSummary(change.release) : null,
+    lastHeldIn: lastHeld ? toSummary(lastHeld) : null,
+    label: change.label,
+  };
 }

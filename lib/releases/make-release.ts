@@ -19,7 +19,9 @@ export async function makeRelease(options: { dataDir: string; version: string; n
   const releases = await readReleases(options.dataDir);
   const latest = releases.at(-1);
   if (releases.some((r) => r.version === version)) {
-    throw invalidInput([{ parameter: "version", message: `release ${version} exists already, and a release is never changed: choose a later version` }]);
+    throw invalidInput([
+      { parameter: "version", message: `release ${version} exists already, and a release is never changed: choose a later version` },
+    ]);
   }
   if (latest && !semver.gt(version, latest.version)) {
     throw invalidInput([{ parameter: "version", message: `must come after the latest release, ${latest.version}` }]);

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Database } from "../db/create-prisma-client";
 import { VoicesError } from "../errors";
@@ -7,18 +6,18 @@ import { getDbAt } from "./release-database";
 import { parseVersionParam } from "./version-param";
 
 /**
- * The version a page was asked for (`?version=`; null: the working data) and its database.
- * A malformed or unknown version renders the not-found page (404), which says which
- * (lib/releases/explain-not-found.ts).
+ * The version a page was asked for (`?version=`; null: the working data) and its database;
+ * null when the version is malformed or names no release: the page then answers with the
+ * not-found page (404), which says which (lib/releases/explain-not-found.ts).
  */
 export const getPageCorpus = cache(async function getPageCorpus(
   searchParams: Record<string, string | string[] | undefined>,
-): Promise<{ version: string | null; db: Database }> {
+): Promise<{ version: string | null; db: Database } | null> {
   try {
     const version = parseVersionParam(searchParams);
     return { version, db: await getDbAt(version) };
   } catch (error) {
-    if (error instanceof VoicesError && (error.code === "not_found" || error.code === "invalid_input")) notFound();
+    if (error instanceof VoicesError && (error.code === "not_found" || error.code === "invalid_input")) return null;
     throw error;
   }
 });

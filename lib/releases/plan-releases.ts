@@ -35,7 +35,7 @@ export function releaseDatabasesDir(dbPath: string): string {
 }
 
 /** The version of working data that differs from the latest release (none yet: 0.0.0). */
-export function unreleasedVersion(latest: string | undefined, contentHash: string): string {
+function unreleasedVersion(latest: string | undefined, contentHash: string): string {
   return `${latest ?? "0.0.0"}+unreleased.${contentHash}`;
 }
 
@@ -93,6 +93,11 @@ export async function planReleases(dataDir: string, corpus: LoadedCorpus, rows: 
     changes,
     working: released
       ? { version: latest.version, versionDate: latest.date, release: latest.version, contentHash: rows.version }
-      : { version: unreleasedVersion(latest?.version, rows.version), versionDate: rows.versionDate, release: null, contentHash: rows.version },
+      : {
+          version: unreleasedVersion(latest?.version, rows.version),
+          versionDate: rows.versionDate,
+          release: null,
+          contentHash: rows.version,
+        },
   };
 }

@@ -10,7 +10,7 @@ import { checksumOf, SnapshotSchema, type Snapshot } from "./corpus-snapshot";
 // recorded in the file; the seed refuses a file whose content no longer matches it, so an
 // edit to a published release cannot pass unnoticed. Corrections go into a new release.
 
-export const RELEASES_DIR = "releases";
+const RELEASES_DIR = "releases";
 /** The largest release file the seed reads (the real corpus's is about 0.2 MB). */
 const MAX_RELEASE_BYTES = 64 * 1024 * 1024;
 export const RELEASE_NOTES_MAX_LENGTH = 4000;

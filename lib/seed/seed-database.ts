@@ -66,7 +66,12 @@ async function buildReleaseDatabases(dbPath: string, releases: PlannedRelease[],
       () => false,
     );
     if (!built) {
-      const stamp = { version: release.file.version, versionDate: release.file.date, release: release.file.version, contentHash: release.contentHash };
+      const stamp = {
+        version: release.file.version,
+        versionDate: release.file.date,
+        release: release.file.version,
+        contentHash: release.contentHash,
+      };
       // dated by the release, not the build: the same release builds the same database
       await buildDatabase(file, (db) => insertRows(db, release.rows, stamp, new Date(`${release.file.date}T00:00:00Z`)), root);
     }

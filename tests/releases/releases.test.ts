@@ -62,7 +62,12 @@ describe("releasing the corpus, changing it, and releasing it again", () => {
 
   beforeAll(async () => {
     dataDir = copyCorpus();
-    editCorpusFile(dataDir, DIPLOMAT, "    stance: pro_ukraine\n    stanceRationale: He says \"Kazakh people", "    stance: neutral\n    stanceRationale: He says \"Kazakh people");
+    editCorpusFile(
+      dataDir,
+      DIPLOMAT,
+      '    stance: pro_ukraine\n    stanceRationale: He says "Kazakh people',
+      '    stance: neutral\n    stanceRationale: He says "Kazakh people',
+    );
     editCorpusFile(dataDir, DIPLOMAT, `text: "${OLD_WORDS}"`, `text: "${NEW_WORDS}"`);
     editCorpusFile(dataDir, DIPLOMAT, REMOVED_QUOTE, "");
     await makeRelease({ dataDir, version: "1.2.0", notes: "Rustem's stance and words corrected; a paraphrase withdrawn.", date: today() });
@@ -96,8 +101,22 @@ describe("releasing the corpus, changing it, and releasing it again", () => {
     expect(latest!.release?.version).toBe("1.2.0");
     expect(latest!.changes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ entity: "voice", key: "rustem", change: "edited", field: "stance", before: "pro_ukraine", after: "neutral" }),
-        expect.objectContaining({ entity: "quote", key: "rustem-1", voiceSlug: "rustem", field: "text", before: OLD_WORDS, after: NEW_WORDS }),
+        expect.objectContaining({
+          entity: "voice",
+          key: "rustem",
+          change: "edited",
+          field: "stance",
+          before: "pro_ukraine",
+          after: "neutral",
+        }),
+        expect.objectContaining({
+          entity: "quote",
+          key: "rustem-1",
+          voiceSlug: "rustem",
+          field: "text",
+          before: OLD_WORDS,
+          after: NEW_WORDS,
+        }),
         expect.objectContaining({ entity: "quote", key: "sergiy-nahornyak-1", voiceSlug: "sergiy-nahornyak", change: "removed" }),
       ]),
     );
@@ -128,7 +147,12 @@ describe("releasing the corpus, changing it, and releasing it again", () => {
 
   it("shows working data that differs from the latest release as unreleased changes", async () => {
     const unreleasedData = copyCorpus();
-    editCorpusFile(unreleasedData, DIPLOMAT, "    stance: pro_ukraine\n    stanceRationale: He says \"Kazakh people", "    stance: neutral\n    stanceRationale: He says \"Kazakh people");
+    editCorpusFile(
+      unreleasedData,
+      DIPLOMAT,
+      '    stance: pro_ukraine\n    stanceRationale: He says "Kazakh people',
+      '    stance: neutral\n    stanceRationale: He says "Kazakh people',
+    );
     const { dbPath: unreleasedDb } = copyBaseDatabase();
     const report = await seedDatabase({ dataDir: unreleasedData, dbPath: unreleasedDb, root: PROJECT_ROOT });
     expect(report.release).toBeNull();
@@ -148,20 +172,31 @@ describe("what the release command refuses", () => {
   const refusal = async (options: { version: string; date?: string; edit?: (dataDir: string) => void }) => {
     const dataDir = copyCorpus();
     options.edit?.(dataDir);
-    const error = await makeRelease({ dataDir, version: options.version, notes: "Notes.", date: options.date ?? today() }).catch((e: unknown) => e);
+    const error = await makeRelease({ dataDir, version: options.version, notes: "Notes.", date: options.date ?? today() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(VoicesError);
     return (error as VoicesError).issues[0]!;
   };
   const changeAStance = (dataDir: string) => editCorpusFile(dataDir, DIPLOMAT, "    stance: pro_ukraine\n", "    stance: neutral\n");
 
   it("a version that exists: releases are never changed", async () => {
-    expect(await refusal({ version: "1.1.0", edit: changeAStance })).toMatchObject({ parameter: "version", message: expect.stringContaining("exists already") });
+    expect(await refusal({ version: "1.1.0", edit: changeAStance })).toMatchObject({
+      parameter: "version",
+      message: expect.stringContaining("exists already"),
+    });
   });
   it("a version before the latest", async () => {
-    expect(await refusal({ version: "1.0.5", edit: changeAStance })).toMatchObject({ parameter: "version", message: expect.stringContaining("1.1.0") });
+    expect(await refusal({ version: "1.0.5", edit: changeAStance })).toMatchObject({
+      parameter: "version",
+      message: expect.stringContaining("1.1.0"),
+    });
   });
   it("a release of data that is already the latest release", async () => {
-    expect(await refusal({ version: "1.2.0" })).toMatchObject({ parameter: "version", message: expect.stringContaining("nothing to release") });
+    expect(await refusal({ version: "1.2.0" })).toMatchObject({
+      parameter: "version",
+      message: expect.stringContaining("nothing to release"),
+    });
   });
   it("a date in the future, or before the latest release", async () => {
     expect(await refusal({ version: "1.2.0", date: "2999-01-01", edit: changeAStance })).toMatchObject({ parameter: "date" });
@@ -196,7 +231,9 @@ describe("a release file edited after the release", () => {
   it("a release file not named for its version is refused", async () => {
     const dataDir = copyCorpus();
     writeFileSync(path.join(dataDir, "releases/1.3.0.json"), readFileSync(path.join(dataDir, "releases/1.1.0.json")));
-    await expect(readReleases(dataDir)).rejects.toThrow(/releases\/1\.3\.0\.json › version: holds release 1\.1\.0, so it must be named 1\.1\.0\.json/);
+    await expect(readReleases(dataDir)).rejects.toThrow(
+      /releases\/1\.3\.0\.json › version: holds release 1\.1\.0, so it must be named 1\.1\.0\.json/,
+    );
   });
 
   it("a document changed since a release is named, with the release", async () => {

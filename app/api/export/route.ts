@@ -9,7 +9,9 @@ import { originFromHeaders, resolveBaseUrl } from "@/lib/meta/permalinks";
 export async function GET(request: Request) {
   return handleApi(async () => {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
-    const started = await startExport(await getDbAt(exportRequest.version), exportRequest, { baseUrl: resolveBaseUrl(originFromHeaders(request.headers)) });
+    const started = await startExport(await getDbAt(exportRequest.version), exportRequest, {
+      baseUrl: resolveBaseUrl(originFromHeaders(request.headers)),
+    });
     const chunks = started.chunks();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

@@ -21,15 +21,20 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 // Asked for by the metadata and by the page: React's cache reads it once per request.
 const loadSource = cache(async (slug: string, searchParams: Record<string, string | string[] | undefined>) => {
-  const { version, db } = await getPageCorpus(searchParams);
+  const corpusAt = await getPageCorpus(searchParams);
+  if (!corpusAt) return null;
+  const { version, db } = corpusAt;
   const source: SourceReading | null = isSlug(slug) ? await getSourceReading(db, slug) : null;
-  if (!source) notFound(); // the not-found page says why
+  if (!source) return null;
   const corpus = await getCorpusInfo(db);
   return { source, version, permalinks: await getRequestPermalinks(corpus.release) };
 });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { source, permalinks } = await loadSource((await params).slug, await searchParams);
+  const loaded = await loadSource((await params).slug, await searchParams);
+  // the page answers 404; throwing it here would send an error shell with no content for readers without JavaScript
+  if (!loaded) return { title: "Not found" };
+  const { source, permalinks } = loaded;
   return {
     title: source.title,
     description: `${source.publisher}: the voices quoted in “${source.title}”.`,
@@ -49,7 +54,9 @@ function readSpeaker(raw: string | string[] | undefined, quoted: SourceReading["
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
-  const { source, version, permalinks } = await loadSource((await params).slug, await searchParams);
+  const loaded = await loadSource((await params).slug, await searchParams);
+  if (!loaded) notFound(); // the not-found page says why
+  const { source, version, permalinks } = loaded;
   const pin = version ? `?version=${version}` : "";
   const versionParam: [string, string][] = version ? [["version", version]] : [];
   const history = version

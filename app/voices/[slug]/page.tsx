@@ -25,15 +25,20 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 // Asked for by the metadata and by the page: React's cache reads it once per request.
 const loadVoice = cache(async (slug: string, searchParams: Record<string, string | string[] | undefined>) => {
-  const { version, db } = await getPageCorpus(searchParams);
+  const corpusAt = await getPageCorpus(searchParams);
+  if (!corpusAt) return null;
+  const { version, db } = corpusAt;
   const voice = isSlug(slug) ? await getVoice(db, slug) : null;
-  if (!voice) notFound(); // the not-found page says whether a release removed it
+  if (!voice) return null;
   const corpus = await getCorpusInfo(db);
   return { voice, version, corpus, permalinks: await getRequestPermalinks(corpus.release) };
 });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { voice, corpus, permalinks } = await loadVoice((await params).slug, await searchParams);
+  const loaded = await loadVoice((await params).slug, await searchParams);
+  // the page answers 404; throwing it here would send an error shell with no content for readers without JavaScript
+  if (!loaded) return { title: "Not found" };
+  const { voice, corpus, permalinks } = loaded;
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
@@ -44,7 +49,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function VoicePage({ params, searchParams }: Props) {
-  const { voice, version, corpus, permalinks } = await loadVoice((await params).slug, await searchParams);
+  const loaded = await loadVoice((await params).slug, await searchParams);
+  if (!loaded) notFound(); // the not-found page says whether a release removed it
+  const { voice, version, corpus, permalinks } = loaded;
   const history = await findChangeHistory(await getDb(), { voiceSlug: voice.slug });
   const pin = version ? `?version=${version}` : "";
   const versionParam: [string, string][] = version ? [["version", version]] : [];
@@ -137,11 +144,7 @@ export default async function VoicePage({ params, searchParams }: Props) {
         <CitePanel
           title="Cite this voice"
           citations={citeVoice(voice, corpus, { permalinks })}
-          downloads={[
-            ["voice", voice.slug],
-            ["shape", "voices"],
-            ...versionParam,
-          ]}
+          downloads={[["voice", voice.slug], ["shape", "voices"], ...versionParam]}
           idPrefix="cite-voice"
           open
         />

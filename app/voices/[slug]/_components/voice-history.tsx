@@ -23,7 +23,8 @@ export function VoiceHistory({ history, version }: { history: ChangeGroup[]; ver
       {shown.length > 0 && (
         <ol className="history" reversed>
           {shown.map((group) => {
-            const older = releases[releases.findIndex((r) => r.version === group.release?.version) + 1] ?? (group.release ? null : releases[0]);
+            const older =
+              releases[releases.findIndex((r) => r.version === group.release?.version) + 1] ?? (group.release ? null : releases[0]);
             return (
               <li key={group.release?.version ?? "unreleased"}>
                 <h3>
@@ -54,7 +55,11 @@ export function RemovedQuotes({ history }: { history: ChangeGroup[] }) {
   const removed = history.flatMap((group) =>
     group.changes
       .filter((c) => c.entity === "quote" && c.change === "removed")
-      .map((change) => ({ change, group, older: releases[releases.findIndex((r) => r.version === group.release?.version) + 1] ?? releases[0] })),
+      .map((change) => ({
+        change,
+        group,
+        older: releases[releases.findIndex((r) => r.version === group.release?.version) + 1] ?? releases[0],
+      })),
   );
   if (removed.length === 0) return null;
   return (
