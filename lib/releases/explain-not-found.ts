@@ -33,7 +33,8 @@ export async function explainNotFound(db: Database, url: URL): Promise<NotFoundE
     };
   }
   const [, kind, slug] = url.pathname.split("/");
-  if (kind === "quotes" && slug) return { message: `No quote “${slug}”${version ? ` in release ${version}` : ""} of the corpus.`, links: [ALL_RELEASES] };
+  if (kind === "quotes" && slug)
+    return { message: `No quote “${slug}”${version ? ` in release ${version}` : ""} of the corpus.`, links: [ALL_RELEASES] };
   if ((kind !== "voices" && kind !== "sources") || !slug || !isSlug(slug)) return null;
   const entity = kind === "voices" ? "voice" : "source";
   if (version) return { message: `No ${entity} “${slug}” in release ${version} of the corpus.`, links: [ALL_RELEASES] };

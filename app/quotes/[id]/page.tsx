@@ -18,7 +18,9 @@ export default async function QuotePermalink({ params, searchParams }: Props) {
   const quote = await corpusAt.db.quote.findUnique({ where: { id }, select: { voiceSlug: true } });
   if (quote) permanentRedirect(`/voices/${quote.voiceSlug}${pin}#quote-${id}`);
   if (!corpusAt.version) {
-    const removed = await (await getDb()).releaseChange.findFirst({ where: { entity: "quote", key: id, change: "removed" }, orderBy: { id: "desc" } });
+    const removed = await (
+      await getDb()
+    ).releaseChange.findFirst({ where: { entity: "quote", key: id, change: "removed" }, orderBy: { id: "desc" } });
     if (removed?.voiceSlug) permanentRedirect(`/voices/${removed.voiceSlug}#quote-${id}`);
   }
   notFound();
