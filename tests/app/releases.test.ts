@@ -89,6 +89,20 @@ describe("a pinned link to an old release", () => {
     expect(textOf(html)).toContain("the yurts were his idea");
   });
 
+  it("/quotes/<id> opens a quote on its speaker's page, in the release named; a removed one at its removal notice", async () => {
+    const location = async (url: string) => {
+      const response = await fetch(`${app.baseUrl}${url}`, { redirect: "manual" });
+      return [response.status, response.headers.get("location")];
+    };
+    expect(await location("/quotes/sergiy-nahornyak-1?version=1.1.0")).toEqual([
+      308,
+      "/voices/sergiy-nahornyak?version=1.1.0#quote-sergiy-nahornyak-1",
+    ]);
+    expect(await location("/quotes/rustem-1")).toEqual([308, "/voices/rustem#quote-rustem-1"]);
+    expect(await location("/quotes/sergiy-nahornyak-1")).toEqual([308, "/voices/sergiy-nahornyak#quote-sergiy-nahornyak-1"]);
+    expect((await get("/quotes/no-such-quote")).status).toBe(404);
+  });
+
   it("serves every API route at the release asked for", async () => {
     const routes = [
       "/api/voices",
