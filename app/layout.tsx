@@ -23,7 +23,8 @@ async function Footer() {
     <footer className="site-footer">
       <p>
         Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes
-        from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
+        from {corpus.counts.sources} sources. <Link href="/about">About this corpus</Link> · <a href="/api/meta">Corpus metadata</a> ·{" "}
+        <Link href="/api-docs">API</Link> (<a href="/api/openapi.json">OpenAPI document</a>)
       </p>
       <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
     </footer>
@@ -45,7 +46,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Site" className="site-nav">
             <Link href="/">Voices</Link>
             <Link href="/insights">Insights</Link>
-            <a href="/api/openapi.json">API</a>
+            <Link href="/about">About</Link>
+            <Link href="/api-docs">API</Link>
           </nav>
         </header>
         <main id="main">{children}</main>
