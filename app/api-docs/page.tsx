@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { describeSchema, listOperations } from "@/lib/api/describe-openapi";
+import { ScrollBox } from "../_components/scroll-box";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -46,7 +47,7 @@ export default function ApiDocsPage() {
             </p>
           )}
           {op.parameters.length > 0 && (
-            <div className="table-scroll">
+            <ScrollBox label={`Parameters of ${op.method} ${op.path}`}>
               <table className="api-params">
                 <caption>Parameters</caption>
                 <thead>
@@ -71,7 +72,7 @@ export default function ApiDocsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           <h3>Responses</h3>
           <dl className="api-responses">

@@ -25,6 +25,7 @@ import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { searchVoices } from "@/lib/search/search-voices";
 import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, toSearchParams } from "@/lib/search/voice-query";
 import { UnrecognisedFilters } from "../_components/unrecognised-filters";
+import { SelectField } from "../_components/synced-controls";
 import { RowChoice } from "./_components/row-choice";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
@@ -105,13 +106,13 @@ export default async function InsightsPage({ searchParams }: Props) {
                 <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
               ))}
               <label htmlFor="row">Rows</label>
-              <select id="row" name="row" defaultValue={row} key={row}>
+              <SelectField id="row" name="row" value={row}>
                 {MATRIX_DIMENSIONS.map((d) => (
                   <option key={d} value={d}>
                     {facetLabel(d)}
                   </option>
                 ))}
-              </select>
+              </SelectField>
             </RowChoice>
             <div className="compare-scroll">
               <table className="matrix">
@@ -195,16 +196,19 @@ export default async function InsightsPage({ searchParams }: Props) {
             <h2 id="charts-heading">Charts</h2>
             <StanceChart
               id="by-age"
+              title="stance by age band"
               caption="Stance by age band. The openDemocracy article reports a generational divide (“a pro-Russian stance among the older generations”); these are the voices it and the other sources quote."
               rows={buildStanceMatrix(results, "ageBand").map((r) => ({ label: r.label, counts: r.counts }))}
             />
             <StanceChart
               id="by-region"
+              title="stance by region"
               caption="Stance by region (current official names)."
               rows={buildStanceMatrix(results, "region").map((r) => ({ label: r.label, counts: r.counts }))}
             />
             <StanceChart
               id="by-source"
+              title="stance by source"
               caption={
                 bySource.length > CHART_ROWS_MAX
                   ? `Stance by source: the ${CHART_ROWS_MAX} sources with the most voices, of ${bySource.length}.`
@@ -214,6 +218,7 @@ export default async function InsightsPage({ searchParams }: Props) {
             />
             <StanceChart
               id="vs-survey"
+              title="shares of stance beside the survey"
               unit="%"
               caption={`Shares of stance: the ${voices(results.length)} in this selection beside the ${DEMOSCOPE_NOVEMBER_2022.label}. Different populations: the corpus holds people reporters chose to quote; the survey asked ${DEMOSCOPE_NOVEMBER_2022.population}. Source of the survey figures: ${DEMOSCOPE_NOVEMBER_2022.citation}. ${DEMOSCOPE_NOVEMBER_2022.unclearNote}`}
               rows={[

@@ -16,7 +16,7 @@ const KAZAKHSTAN = "398"; // ISO 3166-1 numeric
  * phone, where the wide one would shrink its labels to 6 px and its pies below a fingertip.
  */
 export const MAP_SIZES = {
-  wide: { width: 640, height: 340, fontSize: 12, radius: [8, 24] },
+  wide: { width: 640, height: 340, fontSize: 12, radius: [12, 26] },
   narrow: { width: 360, height: 210, fontSize: 12, radius: [13, 20] },
 } as const satisfies Record<string, MapSize>;
 

@@ -1,6 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
 import type { StanceCounts } from "@/lib/insights/build-insights";
+import { ScrollBox } from "../../_components/scroll-box";
 import { StanceLegend } from "./stance-legend";
 
 export type ChartRow = { label: string; counts: StanceCounts };
@@ -18,11 +19,14 @@ const BAR_HEIGHT = 22;
  */
 export function StanceChart({
   id,
+  title,
   caption,
   rows,
   unit = "voices",
 }: {
   id: string;
+  /** A few words naming the chart, for its data table. */
+  title: string;
   caption: string;
   rows: ChartRow[];
   unit?: "voices" | "%";
@@ -91,7 +95,7 @@ export function StanceChart({
       <StanceLegend />
       <details className="chart-data">
         <summary>Data table</summary>
-        <div className="table-scroll">
+        <ScrollBox label={`Data table: ${title}`}>
           <table>
             <thead>
               <tr>
@@ -119,7 +123,7 @@ export function StanceChart({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </figure>
   );

@@ -5,6 +5,7 @@ import type { MapPoint, OffMapGroup } from "@/lib/insights/build-insights";
 import { getKazakhstanMap, MAP_SIZES } from "@/lib/insights/kazakhstan-map";
 import { buildRadiusScale, layoutMap, pieRadius, type MapSize } from "@/lib/insights/layout-map";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
+import { ScrollBox } from "../../_components/scroll-box";
 import { StanceLegend } from "./stance-legend";
 
 const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
@@ -28,7 +29,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
         <StanceLegend />
         <details className="chart-data">
           <summary>Data table</summary>
-          <div className="table-scroll">
+          <ScrollBox label="Data table: voices per city, by stance">
             <table>
               <caption className="visually-hidden">Voices per city in Kazakhstan, by stance</caption>
               <thead>
@@ -58,7 +59,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
                   ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </details>
       </figure>
       <aside className="off-map" aria-labelledby="off-map-heading">
