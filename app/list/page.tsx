@@ -104,6 +104,7 @@ function ListBody({
         </p>
         <DataLinks selection={quoteListParams(items)} shape="quotes" api={api} exportTitle="More export options" />
       </div>
+      <h2 className="visually-hidden">The quotes, with your notes</h2>
       <form method="get" action="/list" className="list-notes-form">
         <input type="hidden" name="quote" value={items.map((i) => i.id).join(",")} />
         {mine && <input type="hidden" name="mine" value="1" />}
