@@ -69,14 +69,14 @@ export default async function ExplorerPage({ searchParams }: Props) {
   const defaults = Object.fromEntries((["sort", "view", "pageSize"] as const).map((key) => [key, String(DEFAULT_VOICE_QUERY[key])]));
   return (
     <>
+      <a className="skip-link" href="#results-heading">
+        Skip to results
+      </a>
       <h1 className="visually-hidden">Explore the voices</h1>
       <p className="intro">
         The {corpus.counts.voices} people quoted in {corpus.counts.sources} news reports on how Kazakhstan views Russia&rsquo;s war in
         Ukraine, with their exact words: <Link href="/about">what this corpus is and how it was made</Link>.
       </p>
-      <a className="skip-link" href="#results-heading">
-        Skip to results
-      </a>
       <ExplorerShell
         controls={<Controls result={result} />}
         results={<Results result={result} unrecognised={unrecognised} />}
@@ -161,7 +161,7 @@ function FacetOptions({ name, values, unit }: { name: string; values: FacetValue
   const option = (v: FacetValue) => (
     <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
       <FacetCheckbox name={name} value={v.value} selected={v.selected} />
-      <span className="facet-label">{v.label}</span>
+      <span className="facet-label">{v.label}</span>{" "}
       <span className="count">
         {v.count}
         <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
