@@ -159,6 +159,16 @@ describe("the insights page's words and controls", () => {
     },
   );
 
+  it("says so, instead of drawing an empty map, when no voice in the selection is placed in Kazakhstan", async () => {
+    const { facets } = await api("/api/voices?city=kyiv");
+    expect(facets.country.find((c: { value: string }) => c.value === "Kazakhstan")?.count ?? 0).toBe(0);
+    const page = await session.visit("/insights?city=kyiv");
+    const map = page.getByRole("region", { name: "Map" });
+    expect(await map.locator("svg.map-svg").count()).toBe(0);
+    expect(await map.textContent()).toMatch(/No voice in this selection is placed in a city in Kazakhstan/);
+    expect(await page.getByRole("complementary", { name: "Not on this map" }).textContent()).toMatch(/Kyiv, Ukraine \(\d+\)/);
+  });
+
   it("covers both sides of the small-selection note in the cases above", async () => {
     expect((await api("/api/voices?city=kyiv")).total).toBeLessThan(SURVEY_COMPARISON_MIN);
     expect((await api("/api/voices")).total).toBeGreaterThanOrEqual(SURVEY_COMPARISON_MIN);

@@ -17,51 +17,55 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
   const total = points.reduce((n, p) => n + p.total, 0);
   return (
     <div className="map-layout">
-      <figure className="map" aria-labelledby="map-caption">
-        <figcaption id="map-caption">
-          Where the {voices(total)} placed in Kazakhstan are: one circle per city, sized by its number of voices (in brackets), its slices
-          coloured by stance. A circle moved aside to keep it clear of another keeps a line to its true place. Select a city to see its
-          voices in the explorer.
-        </figcaption>
-        {/* two drawings, one shown: labels and pies keep a readable, tappable size on a phone */}
-        <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.wide} className="map-svg map-wide" />
-        <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.narrow} className="map-svg map-narrow" />
-        <StanceLegend />
-        <details className="chart-data">
-          <summary>Data table</summary>
-          <ScrollBox label="Data table: voices per city, by stance">
-            <table>
-              <caption className="visually-hidden">Voices per city in Kazakhstan, by stance</caption>
-              <thead>
-                <tr>
-                  <th scope="col">City</th>
-                  {STANCES.map((s) => (
-                    <th scope="col" key={s}>
-                      {STANCE_LABELS[s]}
-                    </th>
-                  ))}
-                  <th scope="col">All</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...points]
-                  .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
-                  .map((p) => (
-                    <tr key={p.placeSlug}>
-                      <th scope="row">
-                        <Link href={cityHref(p.placeSlug)}>{p.name}</Link>
+      {points.length === 0 ? (
+        <p className="empty">No voice in this selection is placed in a city in Kazakhstan, so the map has nothing to show.</p>
+      ) : (
+        <figure className="map" aria-labelledby="map-caption">
+          <figcaption id="map-caption">
+            Where the {voices(total)} placed in Kazakhstan are: one circle per city, sized by its number of voices (in brackets), its slices
+            coloured by stance. A circle moved aside to keep it clear of another keeps a line to its true place. Select a city to see its
+            voices in the explorer.
+          </figcaption>
+          {/* two drawings, one shown: labels and pies keep a readable, tappable size on a phone */}
+          <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.wide} className="map-svg map-wide" />
+          <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.narrow} className="map-svg map-narrow" />
+          <StanceLegend />
+          <details className="chart-data">
+            <summary>Data table</summary>
+            <ScrollBox label="Data table: voices per city, by stance">
+              <table>
+                <caption className="visually-hidden">Voices per city in Kazakhstan, by stance</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">City</th>
+                    {STANCES.map((s) => (
+                      <th scope="col" key={s}>
+                        {STANCE_LABELS[s]}
                       </th>
-                      {STANCES.map((s) => (
-                        <td key={s}>{p.counts[s]}</td>
-                      ))}
-                      <td>{p.total}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </ScrollBox>
-        </details>
-      </figure>
+                    ))}
+                    <th scope="col">All</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...points]
+                    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
+                    .map((p) => (
+                      <tr key={p.placeSlug}>
+                        <th scope="row">
+                          <Link href={cityHref(p.placeSlug)}>{p.name}</Link>
+                        </th>
+                        {STANCES.map((s) => (
+                          <td key={s}>{p.counts[s]}</td>
+                        ))}
+                        <td>{p.total}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          </details>
+        </figure>
+      )}
       <aside className="off-map" aria-labelledby="off-map-heading">
         <h3 id="off-map-heading">Not on this map</h3>
         {offMap.length === 0 ? (
