@@ -66,11 +66,13 @@ function separate(circles: { x: number; y: number; r: number }[], size: MapSize)
     .force("x", forceX<Node>((n) => n.homeX).strength(0.2))
     .force("y", forceY<Node>((n) => n.homeY).strength(0.2))
     .stop();
-  // a fixed number of steps, no timer: the same input always gives the same map
-  for (let i = 0; i < 300; i++) simulation.tick();
+  // steps run here, no timer: the same input always gives the same map; most maps are
+  // apart after a few steps (or from the start), a crowded one takes up to 300
+  const apart = () => nodes.every((a, i) => nodes.slice(i + 1).every((b) => Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r + GAP / 2));
+  for (let i = 0; i < 300 && !apart(); i += 5) for (let j = 0; j < 5; j++) simulation.tick();
   // a last pass without the pull home, so no pair is left touching
   simulation.force("x", null).force("y", null);
-  for (let i = 0; i < 50; i++) simulation.tick();
+  for (let i = 0; i < 50 && !apart(); i++) simulation.tick();
   return nodes.map((n) => ({
     x: Math.min(size.width - n.r, Math.max(n.r, n.x)),
     y: Math.min(size.height - n.r, Math.max(n.r, n.y)),
@@ -123,22 +125,24 @@ export function layoutMap<T extends { total: number }>(
   const placed: Box[] = [];
   const labels = new Map<number, PlacedCity<T>["label"]>();
   const order = points.map((_, i) => i).sort((a, b) => points[b]!.point.total - points[a]!.point.total || a - b);
+  const crowding = (b: Box) => placed.filter((p) => overlaps(p, b)).length + pies.filter((p) => circleMeetsBox(p.cx, p.cy, p.r, b)).length;
+  const leastCrowded = <O extends { box: Box }>(options: O[]) =>
+    options.reduce<{ option?: O; count: number }>(
+      (best, option) => {
+        const count = crowding(option.box);
+        return count < best.count ? { option, count } : best;
+      },
+      { count: Infinity },
+    ).option;
   for (const i of order) {
     const { cx, cy, r } = pies[i]!;
     const text = points[i]!.label;
     const options = candidates(cx, cy, r, estimateTextWidth(text, size.fontSize), height);
     const clear = (b: Box) => inside(b) && !placed.some((p) => overlaps(p, b)) && !pies.some((p) => circleMeetsBox(p.cx, p.cy, p.r, b));
-    // with no clear spot (a crowded map), the one that covers the least
-    const spot =
-      options.find((o) => clear(o.box)) ??
-      options.filter((o) => inside(o.box)).sort((a, b) => crowding(a.box) - crowding(b.box))[0] ??
-      options[0]!;
+    // with no clear spot (a crowded map), the one inside the drawing that covers the fewest labels and pies
+    const spot = options.find((o) => clear(o.box)) ?? leastCrowded(options.filter((o) => inside(o.box))) ?? options[0]!;
     placed.push(spot.box);
     labels.set(i, { text, x: spot.x, y: spot.y, anchor: spot.anchor, box: spot.box });
-
-    function crowding(b: Box) {
-      return placed.filter((p) => overlaps(p, b)).length + pies.filter((p) => circleMeetsBox(p.cx, p.cy, p.r, b)).length;
-    }
   }
   return points.map((p, i) => ({ point: p.point, x: p.x, y: p.y, ...pies[i]!, label: labels.get(i)! }));
 }
