@@ -176,7 +176,8 @@ describe("the insights page's words and controls", () => {
 
   it("applies the row choice as soon as it changes, keeping the filters and the focus", async () => {
     const page = await session.visit("/insights?stance=neutral");
-    expect(await page.getByRole("button", { name: "Show", exact: true }).isVisible()).toBe(false);
+    // once the page's script runs, the choice applies itself and its button goes
+    await expect.poll(() => page.getByRole("button", { name: "Show", exact: true }).isVisible()).toBe(false);
     const rows = page.getByLabel("Rows");
     await rows.focus();
     await page.keyboard.press("ArrowDown"); // from the first choice, Age, to the next
