@@ -33,6 +33,13 @@ async function api(path: string) {
   return (await fetch(`${base()}${path}`)).json();
 }
 
+/** The explorer once its script runs: before that, a change would submit the form as a page load. */
+async function explorer(path: string, viewport: { width: number; height: number }) {
+  const page = await session.openPage(path, { viewport });
+  await page.locator(".explorer[data-enhanced]").waitFor();
+  return page;
+}
+
 /** On a phone the filters are folded: open them as a person would. */
 async function openFilters(page: Page) {
   const filters = page.locator("details.filters");
@@ -41,7 +48,7 @@ async function openFilters(page: Page) {
 
 describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) => {
   it("keeps focus on a facet's checkbox ticked with Space, once the results have changed", async () => {
-    const page = await session.openPage("/", { viewport });
+    const page = await explorer("/", viewport);
     await openFilters(page);
     const checkbox = page.getByRole("group", { name: "Stance" }).getByRole("checkbox", { name: /Supports neutrality/ });
     await checkbox.focus();
@@ -60,7 +67,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
   });
 
   it("undoes the last filter change with Back, and puts no default values in the URL", async () => {
-    const page = await session.openPage("/", { viewport });
+    const page = await explorer("/", viewport);
     await openFilters(page);
     await page
       .getByRole("group", { name: "Stance" })
@@ -98,7 +105,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
   });
 
   it("reads each facet count with its unit, as the API counts it", async () => {
-    const page = await session.openPage("/", { viewport });
+    const page = await explorer("/", viewport);
     await openFilters(page);
     const { facets } = await api("/api/voices");
     for (const value of facets.stance as { label: string; count: number }[]) {
@@ -106,6 +113,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
       expect(await page.getByRole("checkbox", { name, exact: true }).count(), name).toBe(1);
     }
     await page.goto(`${base()}/?view=quotes`);
+    await page.locator(".explorer[data-enhanced]").waitFor();
     const quotes = await api("/api/quotes");
     const first = quotes.facets.stance[0] as { label: string; count: number };
     await openFilters(page);
@@ -117,7 +125,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
   });
 
   it("skips to the results from the top of the page", async () => {
-    const page = await session.openPage("/?stance=neutral&city=karaganda", { viewport });
+    const page = await explorer("/?stance=neutral&city=karaganda", viewport);
     // past the site's header with its own skip link, then the explorer's first stop
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
@@ -144,7 +152,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
   });
 
   it("names the page after its search and filters, and changes the title with them", async () => {
-    const page = await session.openPage("/", { viewport });
+    const page = await explorer("/", viewport);
     expect(await page.title()).toBe("Explore the voices · Voices");
     await page.getByLabel("Search quotes, names, occupations and places").fill("Russia");
     await page.waitForURL(/q=Russia/);
@@ -155,7 +163,7 @@ describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) 
   });
 
   it("offers a page size, kept in the URL and in the API address", async () => {
-    const page = await session.openPage("/", { viewport });
+    const page = await explorer("/", viewport);
     await page.getByLabel("Per page").selectOption("10");
     await page.waitForURL(/pageSize=10/);
     await expect.poll(() => page.locator(".voice-card").count()).toBe(10);

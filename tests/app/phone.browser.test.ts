@@ -23,6 +23,7 @@ async function api(path: string) {
 describe("the explorer's filters on a phone", () => {
   it("open as a panel over the page, and 'Show N results' lands on the filtered results", async () => {
     const page = await session.openPage("/", { viewport: PHONE });
+    await page.locator(".explorer[data-enhanced]").waitFor();
     const filters = page.locator("details.filters");
     await expect.poll(() => filters.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     await filters.locator("summary").click();
@@ -57,6 +58,7 @@ describe("the explorer's filters on a phone", () => {
 
   it("close with Escape, back to the button that opened them", async () => {
     const page = await session.openPage("/", { viewport: PHONE });
+    await page.locator(".explorer[data-enhanced]").waitFor();
     const filters = page.locator("details.filters");
     await filters.locator("summary").click();
     await page
