@@ -25,15 +25,28 @@ export function buildApp(root: string): void {
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-export type RunningApp = { baseUrl: string; stop(): Promise<void> };
+export type RunningApp = {
+  baseUrl: string;
+  port: number;
+  /** What the server has written to stdout and stderr so far. */
+  output(): string;
+  stop(): Promise<void>;
+};
 
-/** Starts `next start` (the app must be built) and resolves once it answers. */
+/** Starts the production server, as `npm start` does (the app must be built), and resolves once it answers. */
 export async function serveApp(root: string, dbPath: string): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: `file:${dbPath}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout.on("data", (d) => (output += d));
@@ -42,10 +55,10 @@ export async function serveApp(root: string, dbPath: string): Promise<RunningApp
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (server.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
     if (Date.now() > deadline) {
       server.kill();
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`the server did not answer within 60 s:\n${output}`);
     }
     try {
       await fetch(baseUrl);
@@ -56,6 +69,8 @@ export async function serveApp(root: string, dbPath: string): Promise<RunningApp
   }
   return {
     baseUrl,
+    port,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         server.once("exit", () => resolve());
