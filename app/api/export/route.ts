@@ -1,31 +1,18 @@
 // GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
-// – the selection as a file, streamed
+// – the selection as a file, streamed from a worker thread (429 with Retry-After when too many run)
 import { handleApi } from "@/lib/api/json-responses";
-import { getDb } from "@/lib/db/client";
+import { runExport } from "@/lib/export/export-pool";
 import { parseExportRequest } from "@/lib/export/export-request";
-import { startExport } from "@/lib/export/write-export";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
-    const started = await startExport(await getDb(), exportRequest);
-    const chunks = started.chunks();
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
-    return new Response(body, {
+    const started = await runExport(exportRequest, request.signal);
+    return new Response(started.body, {
       headers: {
         "Content-Type": started.mediaType,
         "Content-Disposition": `attachment; filename="${started.filename}"`,
-        "X-Corpus-Version": started.provenance.corpusVersion,
+        "X-Corpus-Version": started.corpusVersion,
       },
     });
   });

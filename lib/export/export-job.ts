@@ -1,0 +1,81 @@
+import { parentPort } from "node:worker_threads";
+import { leaseServedDatabase } from "../db/served-database";
+import { VoicesError } from "../errors";
+import type { FromWorker, ToWorker } from "./export-messages";
+import { startExport } from "./write-export";
+
+// The worker side of an export (see export-pool.ts): plans and writes one export at a
+// time, off the request thread, on a lease of the served database so that the whole
+// export reads one corpus however many reseeds happen while it streams.
+
+const port = parentPort!;
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+type Failure = Extract<FromWorker, { type: "failed" }>["error"];
+function describeFailure(error: unknown): Failure {
+  if (error instanceof VoicesError) return { code: error.code, message: error.message, issues: error.issues };
+  const internal = error instanceof Error ? error : new Error(String(error));
+  return { code: "internal", message: internal.message, stack: internal.stack };
+}
+
+let current: { id: number; chunks: AsyncGenerator<string>; release(): void } | undefined;
+const encoder = new TextEncoder();
+
+/** Ends the current job, if any: stops its generator and gives back its database lease. */
+async function finish() {
+  const job = current;
+  current = undefined;
+  if (!job) return;
+  try {
+    await job.chunks.return(undefined);
+  } finally {
+    job.release();
+  }
+}
+
+async function handle(message: ToWorker) {
+  const { job: id } = message;
+  if (message.type === "start") {
+    await finish();
+    const lease = leaseServedDatabase();
+    try {
+      const started = await startExport(lease.db, message.request, message.now);
+      current = { id, chunks: started.chunks(), release: lease.release };
+      send({
+        job: id,
+        type: "started",
+        filename: started.filename,
+        mediaType: started.mediaType,
+        corpusVersion: started.provenance.corpusVersion,
+      });
+    } catch (error) {
+      lease.release();
+      send({ job: id, type: "failed", error: describeFailure(error) });
+    }
+  } else if (message.type === "pull") {
+    const job = current;
+    if (job?.id !== id) return send({ job: id, type: "end" });
+    try {
+      const next = await job.chunks.next();
+      if (next.done) {
+        await finish();
+        send({ job: id, type: "end" });
+      } else {
+        const bytes = encoder.encode(next.value);
+        send({ job: id, type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
+      }
+    } catch (error) {
+      await finish();
+      send({ job: id, type: "failed", error: describeFailure(error) });
+    }
+  } else {
+    if (current?.id === id) await finish();
+    send({ job: id, type: "end" });
+  }
+}
+
+// messages are handled one after another, in order
+let queue = Promise.resolve();
+port.on("message", (message: ToWorker) => {
+  queue = queue.then(() => handle(message));
+});
