@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   method_not_allowed: { status: 405, title: "Method not allowed" },
   /** The server is doing as much of this kind of work as it will at once: try again later. */
   busy: { status: 429, title: "Too many requests" },
+  /** The seed cannot write its new database file (a full disk, a read-only folder); nothing was changed. */
+  cannot_write: { status: 500, title: "Cannot write the database" },
   /** There is no seeded database to serve. */
   no_database: { status: 503, title: "No database" },
 } as const;
