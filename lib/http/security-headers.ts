@@ -4,7 +4,7 @@
 // responses with one carrying the request's nonce.
 
 /** The policy for everything that is not a page: nothing may load, run, frame or submit. */
-export const LOCKED_DOWN_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+const LOCKED_DOWN_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /**
  * A page's policy. `base-uri 'none'`: no page uses <base>, so an injected one cannot
