@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { getDb } from "@/lib/db/client";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { CompareTray } from "./_components/compare-tray";
+import { QuoteListTray } from "./_components/quote-list-tray";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -49,7 +50,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </header>
         <main id="main">{children}</main>
         <Footer />
-        <CompareTray />
+        <div className="trays">
+          <QuoteListTray />
+          <CompareTray />
+        </div>
       </body>
     </html>
   );

@@ -16,18 +16,23 @@ import {
 import { ExplorerShell } from "./_components/explorer-shell";
 import { ExportForm } from "./_components/export-form";
 import { SearchInput } from "./_components/search-input";
+import { QuoteResult } from "./_components/quote-result";
 import { VoiceCard } from "./_components/voice-card";
-import { SORTS, SORT_LABELS } from "@/lib/vocabulary";
+import { findQuotes, type QuoteSearchResult } from "@/lib/quotes/find-quotes";
+import { SORTS, SORT_LABELS, VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // No loading.tsx here on purpose: a Suspense boundary would stream the results behind
 // a script, and the explorer must work without JavaScript. With JavaScript, the
 // shell shows its own pending state while results update.
+type ExplorerResult = VoiceSearchResult | QuoteSearchResult;
+
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
   const query = parseVoiceQuery(await searchParams, "lenient");
-  const result = await findVoices(await getDb(), query);
+  const db = await getDb();
+  const result: ExplorerResult = query.view === "quotes" ? await findQuotes(db, query) : await findVoices(db, query);
   return (
     <>
       <h1 className="visually-hidden">Explore the voices</h1>
@@ -36,7 +41,7 @@ export default async function ExplorerPage({ searchParams }: Props) {
   );
 }
 
-function Controls({ result }: { result: VoiceSearchResult }) {
+function Controls({ result }: { result: ExplorerResult }) {
   const { query, facets } = result;
   return (
     <>
@@ -55,7 +60,7 @@ function Controls({ result }: { result: VoiceSearchResult }) {
         {FACETS.map((facet) => (
           <fieldset key={facet.key} className="facet">
             <legend>{facet.label}</legend>
-            <FacetOptions name={facet.key} values={facets[facet.key]} />
+            <FacetOptions name={facet.key} values={facets[facet.key]} unit={query.view === "quotes" ? "quote" : "voice"} />
           </fieldset>
         ))}
         <fieldset className="facet">
@@ -98,6 +103,7 @@ function Controls({ result }: { result: VoiceSearchResult }) {
           ))}
         </select>
         {query.pageSize !== DEFAULT_VOICE_QUERY.pageSize && <input type="hidden" name="pageSize" value={query.pageSize} />}
+        {query.view !== DEFAULT_VOICE_QUERY.view && <input type="hidden" name="view" value={query.view} />}
         <button type="submit" className="apply">
           Apply filters
         </button>
@@ -107,12 +113,12 @@ function Controls({ result }: { result: VoiceSearchResult }) {
 }
 
 /** A facet's checkboxes; a long list shows its largest values and folds the rest under "N more". */
-function FacetOptions({ name, values }: { name: string; values: FacetValue[] }) {
+function FacetOptions({ name, values, unit }: { name: string; values: FacetValue[]; unit: "voice" | "quote" }) {
   const option = (v: FacetValue) => (
     <label key={`${v.value}-${v.selected}`} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
       <input type="checkbox" name={name} value={v.value} defaultChecked={v.selected} />
       <span className="facet-label">{v.label}</span>
-      <span className="count" aria-label={`${v.count} ${v.count === 1 ? "voice" : "voices"}`}>
+      <span className="count" aria-label={`${v.count} ${v.count === 1 ? unit : `${unit}s`}`}>
         {v.count}
       </span>
     </label>
@@ -132,7 +138,7 @@ function FacetOptions({ name, values }: { name: string; values: FacetValue[] }) 
 }
 
 /** Removable chips, one per active filter value. */
-function activeChips(result: VoiceSearchResult): { label: string; href: string }[] {
+function activeChips(result: ExplorerResult): { label: string; href: string }[] {
   const { query, facets } = result;
   const chips: { label: string; href: string }[] = [];
   if (query.q.trim()) chips.push({ label: `Search: “${query.q.trim().slice(0, 40)}”`, href: buildQueryHref("/", query, { q: "" }) });
@@ -151,12 +157,26 @@ function activeChips(result: VoiceSearchResult): { label: string; href: string }
   return chips;
 }
 
-function Results({ result }: { result: VoiceSearchResult }) {
-  const { query, total, items } = result;
+/** Voices | Quotes: the same filters, one result per person or one per quote. */
+function ViewTabs({ query }: { query: VoiceQuery }) {
+  return (
+    <nav className="view-tabs" aria-label="Show results as">
+      {VIEWS.map((view) => (
+        <Link key={view} href={buildQueryHref("/", query, { view })} aria-current={query.view === view ? "page" : undefined}>
+          {VIEW_LABELS[view]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function Results({ result }: { result: ExplorerResult }) {
+  const { query, total } = result;
   const chips = activeChips(result);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   return (
     <section aria-labelledby="results-heading">
+      <ViewTabs query={query} />
       <div className="results-head">
         <h2 id="results-heading" className="results-sentence">
           {result.description}
@@ -194,14 +214,24 @@ function Results({ result }: { result: VoiceSearchResult }) {
         <NoResults result={result} />
       ) : (
         <>
-          <ol className="voice-list" start={(query.page - 1) * query.pageSize + 1}>
-            {items.map((voice) => (
-              <li key={voice.slug}>
-                <VoiceCard voice={voice} />
-              </li>
-            ))}
-          </ol>
-          {items.length === 0 && (
+          {result.view === "quotes" ? (
+            <ol className="voice-list quote-results" start={(query.page - 1) * query.pageSize + 1}>
+              {result.items.map((quote) => (
+                <li key={quote.id}>
+                  <QuoteResult quote={quote} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <ol className="voice-list" start={(query.page - 1) * query.pageSize + 1}>
+              {result.items.map((voice) => (
+                <li key={voice.slug}>
+                  <VoiceCard voice={voice} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {result.items.length === 0 && (
             <p className="empty">
               There is no page {query.page}. <Link href={buildQueryHref("/", query, { page: 1 })}>Go to the first page</Link>.
             </p>
@@ -213,13 +243,15 @@ function Results({ result }: { result: VoiceSearchResult }) {
   );
 }
 
-function NoResults({ result }: { result: VoiceSearchResult }) {
+function NoResults({ result }: { result: ExplorerResult }) {
   return (
     <div className="empty">
       {result.unsearchable ? (
         <p>Your search has no letters or numbers to look for. Try a word, a name or a place.</p>
       ) : (
-        <p>No voice matches all of this. Remove a filter above, or try fewer or shorter words.</p>
+        <p>
+          No {result.query.view === "quotes" ? "quote" : "voice"} matches all of this. Remove a filter above, or try fewer or shorter words.
+        </p>
       )}
       <p>
         <Link href="/">Show all voices</Link>

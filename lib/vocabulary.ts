@@ -44,14 +44,20 @@ export const AGE_BAND_LABELS: Record<AgeBand, string> = {
   unknown: "Age not stated",
 };
 
-export const SORTS = ["relevance", "name", "age", "date"] as const;
+export const SORTS = ["relevance", "name", "age", "date", "source"] as const;
 export type Sort = (typeof SORTS)[number];
 export const SORT_LABELS: Record<Sort, string> = {
   relevance: "Relevance",
-  name: "Name",
+  name: "Name of the speaker",
   age: "Age",
   date: "Source date (newest first)",
+  source: "Source order (as printed)",
 };
+
+/** The explorer lists voices (one card per person) or quotes (one result per quote). */
+export const VIEWS = ["voices", "quotes"] as const;
+export type View = (typeof VIEWS)[number];
+export const VIEW_LABELS: Record<View, string> = { voices: "Voices", quotes: "Quotes" };
 
 /** Source, voice and place permalinks: lowercase words joined by hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,3 +70,5 @@ export const QUERY_LIMITS = { qMaxLength: 5000, pageSizeMax: 100, pageMax: 10_00
 export const COMPARE_LIMITS = { min: 2, max: 4 };
 /** Per request: how many voices a `v=` set may name, and how many rows one export may hold. */
 export const EXPORT_LIMITS = { compareSetMax: 50, maxRows: 2_000_000 };
+/** A quote list (/list, and `quote=` in exports): how many quotes, and how long each note. */
+export const QUOTE_LIST_LIMITS = { quotesMax: 200, noteMaxLength: 1000 };

@@ -36,7 +36,7 @@ runCli(async () => {
   await seedDatabase({ dataDir: path.join(root, "data"), dbPath, root });
   if (flags.build === "yes") {
     console.error("Building the app…");
-    buildApp(root);
+    await buildApp(root);
   }
   const app = await serveApp(root, dbPath);
   try {

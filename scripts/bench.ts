@@ -92,7 +92,7 @@ runCli(async () => {
   if (flags.onlyMixed) {
     if (flags.build) {
       console.error("Building the app…");
-      buildApp(root);
+      await buildApp(root);
     }
     const mixed = await runMixedLoad(root, dir, dbPath, flags);
     const markdown = formatMixed(mixed);
@@ -119,7 +119,7 @@ runCli(async () => {
 
   if (flags.build) {
     console.error("Building the app…");
-    buildApp(root);
+    await buildApp(root);
   }
   const app = await serveApp(root, dbPath);
   let load, pages;

@@ -1,8 +1,8 @@
 // npm run export -- --format <fmt> [--shape quotes|voices] [filters...] [--out FILE]
 // Writes the export to stdout (messages go to stderr, so it can be piped) or to FILE.
-// Filters are the explorer's URL parameters as flags: --q, --stance (repeatable or
-// comma-separated), --city, --region, --country, --role, --ageBand, --ageMin, --ageMax,
-// --source, --kind, --sort; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
+// Filters are the explorer's URL parameters as flags, every one but paging (read off the
+// schemas: EXPORT_PARAMETERS): --q, --stance (repeatable or comma-separated), --city,
+// --ageMin, --sort…; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
 // A progress line goes to stderr from 500 rows on (--progress shows it always).
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
@@ -10,19 +10,16 @@ import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
-import { parseExportRequest } from "../lib/export/export-request";
+import { EXPORT_PARAMETERS, parseExportRequest } from "../lib/export/export-request";
 import { startExport } from "../lib/export/write-export";
-import { MULTI_VALUED } from "../lib/search/voice-query";
 import { runCli } from "./run-cli";
 
-const SINGLE = ["format", "shape", "bom", "voice", "quote", "v", "q", "ageMin", "ageMax", "sort"] as const;
 const PROGRESS_FROM = 500; // rows; smaller exports finish before a bar would help
 
 runCli(async () => {
   const { values } = parseArgs({
     options: {
-      ...Object.fromEntries(SINGLE.map((k) => [k, { type: "string" as const }])),
-      ...Object.fromEntries(MULTI_VALUED.map((k) => [k, { type: "string" as const, multiple: true }])),
+      ...Object.fromEntries(EXPORT_PARAMETERS.map(({ name, multiple }) => [name, { type: "string" as const, multiple }])),
       out: { type: "string" },
       progress: { type: "boolean" },
     },

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
 // Builds and serves the real app on a free loopback port against a given database:
 // for the HTTP and browser tests and for the benchmarks, never for production.
 
-function freePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -16,13 +16,23 @@ function freePort(): Promise<number> {
   });
 }
 
-export function buildApp(root: string): void {
-  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
+/**
+ * Runs `next build`. Asynchronous, so that a test run's global setup can start it and
+ * return: the tests that need no server run while it builds.
+ */
+export function buildApp(root: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const build = spawn(path.join(root, "node_modules/.bin/next"), ["build"], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    build.stdout.on("data", (d) => (output += d));
+    build.stderr.on("data", (d) => (output += d));
+    build.once("error", reject);
+    build.once("close", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}):\n${output}`))));
   });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
 export type RunningApp = {
@@ -33,9 +43,11 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** Starts the production server, as `npm start` does (the app must be built), and resolves once it answers. */
-export async function serveApp(root: string, dbPath: string): Promise<RunningApp> {
-  const port = await freePort();
+const START_DEADLINE_MS = 60_000;
+
+/** Starts the production server, as `npm start` does (the app must be built), on `port` (a free one if not given), and resolves once it answers. */
+export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
+  const port = options.port ?? (await findFreePort());
   let output = "";
   const server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
     cwd: root,
@@ -51,30 +63,31 @@ export async function serveApp(root: string, dbPath: string): Promise<RunningApp
   });
   server.stdout.on("data", (d) => (output += d));
   server.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 60_000;
+  // poll until the server answers: a deadline, not a fixed wait
+  const deadline = Date.now() + START_DEADLINE_MS;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited early:\n${output}`);
     if (Date.now() > deadline) {
       server.kill();
-      throw new Error(`the server did not answer within 60 s:\n${output}`);
+      throw new Error(`the server did not answer within ${START_DEADLINE_MS / 1000} s:\n${output}`);
     }
     try {
-      await fetch(baseUrl);
+      await fetch(baseUrl, { signal: AbortSignal.timeout(5_000) });
       break;
     } catch {
-      await new Promise((r) => setTimeout(r, 200));
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 50))]);
     }
   }
   return {
     baseUrl,
     port,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        server.once("exit", () => resolve());
-        server.kill("SIGTERM");
-      }),
+    stop: async () => {
+      if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+      await exited;
+    },
   };
 }

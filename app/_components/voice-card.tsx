@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { VoiceCard as VoiceCardData } from "@/lib/search/find-voices";
 import { AddToCompare } from "./add-to-compare";
-import { HighlightedText } from "./highlighted-text";
+import { QuoteInContextLine } from "./quote-in-context-line";
 import { StanceBadge } from "./stance-badge";
 import { VoiceFactsLine } from "./voice-facts-line";
 
@@ -15,12 +15,7 @@ export function VoiceCard({ voice }: { voice: VoiceCardData }) {
         <StanceBadge stance={voice.stance} />
       </div>
       <VoiceFactsLine age={voice.age} occupation={voice.occupation} city={voice.city} place={voice.place} />
-      {voice.quote && (
-        <blockquote className={`quote quote-${voice.quote.kind}`}>
-          <HighlightedText segments={voice.quote.segments} />
-          {voice.quote.kind === "paraphrase" && <span className="quote-kind"> (paraphrase)</span>}
-        </blockquote>
-      )}
+      {voice.quote && <QuoteInContextLine quote={voice.quote} />}
       <div className="card-foot">
         <p className="card-source">
           <Link href={`/sources/${voice.source.slug}`}>{voice.source.publisher}</Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddToList } from "../_components/add-to-list";
 import { buildCompareRows } from "@/lib/compare/build-compare-rows";
 import { compareHref, CompareQuerySchema } from "@/lib/compare/compare-query";
 import { getDb } from "@/lib/db/client";
@@ -114,7 +115,8 @@ export default async function ComparePage({ searchParams }: Props) {
                             <blockquote className={`quote quote-${q.kind}`}>{q.text}</blockquote>
                             <a href={`/sources/${v.source.slug}#quote-${q.id}`} className="help">
                               {q.kind === "direct" ? "Direct quotation" : "Paraphrase"}, in the source
-                            </a>
+                            </a>{" "}
+                            <AddToList id={q.id} label={`${v.name}: ${q.text.slice(0, 60)}`} />
                           </li>
                         ))}
                       </ol>

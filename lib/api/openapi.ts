@@ -35,7 +35,8 @@ const PARAMETER_DESCRIPTIONS: Record<keyof typeof VOICE_QUERY_FIELDS, string> = 
   ageMax: "Highest age (voices with no stated age are excluded).",
   source: 'Source slug, e.g. "opendemocracy-kazakhstan-divided".',
   kind: "Quote kind: direct quotation or paraphrase.",
-  sort: "Sort order. Relevance is search rank, or corpus order without a search.",
+  sort: "Sort order. Relevance is search rank, or corpus order without a search; source is the order the sources print the quotes in; name sorts by the speaker.",
+  view: "voices lists one result per person, quotes one per quote (facets then count quotes). /api/quotes always lists quotes.",
   page: "Page number, from 1.",
   pageSize: `Results per page, at most ${QUERY_LIMITS.pageSizeMax}.`,
 };

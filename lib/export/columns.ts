@@ -42,6 +42,9 @@ export const QUOTE_COLUMNS: Column<QuoteRow>[] = [
   { id: "permalink", label: "Permalink", value: (r) => r.quote.permalink },
 ];
 
+/** A quote list's note on each quote: only exports of a list have it. */
+export const NOTE_COLUMN: Column<QuoteRow> = { id: "note", label: "Note", value: (r) => r.quote.note ?? null };
+
 export const VOICE_COLUMNS: Column<ExportVoice>[] = [
   ...voiceColumns,
   { id: "quote_count", label: "Quotes", value: (v) => v.quotes.length },

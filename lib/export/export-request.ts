@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalidInput, VoicesError, type ErrorIssue } from "../errors";
-import { parseVoiceQuery, type RawParams, type VoiceQuery } from "../search/voice-query";
+import { parseQuoteNotes, QuoteIdsSchema } from "../quotes/quote-list";
+import { MULTI_VALUED, parseVoiceQuery, VOICE_QUERY_FIELDS, type RawParams, type VoiceQuery } from "../search/voice-query";
 import { EXPORT_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
 export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
@@ -19,7 +20,7 @@ export const EXPORT_FIELDS = {
     .default("0")
     .transform((v) => v === "1" || v === "true"),
   voice: slug.optional(),
-  quote: slug.optional(),
+  quote: QuoteIdsSchema.optional(),
   v: z
     .string()
     .transform((s) => [
@@ -39,14 +40,29 @@ export const EXPORT_FIELDS = {
     .optional(),
 };
 
+/** Explorer parameters an export has no use for: it holds every match, not one page of them. */
+const PAGING: readonly string[] = ["page", "pageSize"];
+
+/**
+ * Every parameter an export takes, read off the schemas (the export's own, then the
+ * explorer's filters), so the export CLI's flags follow a new parameter without retyping
+ * it. Multi-valued filters repeat (`--stance a --stance b`) or take commas.
+ */
+export const EXPORT_PARAMETERS: readonly { name: string; multiple: boolean }[] = [
+  ...Object.keys(EXPORT_FIELDS),
+  ...Object.keys(VOICE_QUERY_FIELDS).filter((key) => !PAGING.includes(key)),
+].map((name) => ({ name, multiple: (MULTI_VALUED as readonly string[]).includes(name) }));
+
 const ExportOptionsSchema = z.object(EXPORT_FIELDS).refine((o) => [o.voice, o.quote, o.v].filter((x) => x !== undefined).length <= 1, {
   error: "give at most one of voice, quote and v",
   path: ["voice"],
 });
 
-/** What to export: the explorer's filters, a compare set, one voice or one quote. */
+/** What to export: the explorer's filters, a compare set, one voice, or a list of quotes in its order with notes. */
 export type ExportSelection =
-  { kind: "query"; query: VoiceQuery } | { kind: "voices"; slugs: string[] } | { kind: "quote"; quoteId: string };
+  | { kind: "query"; query: VoiceQuery }
+  | { kind: "voices"; slugs: string[] }
+  | { kind: "quotes"; ids: string[]; notes: Map<string, string> };
 
 export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
 
@@ -82,10 +98,13 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
     if (!(error instanceof VoicesError && error.code === "invalid_input")) throw error;
     issues.push(...error.issues);
   }
+  const quoteIds = parsed.success && parsed.data.quote ? [...new Set(parsed.data.quote)] : [];
+  const { notes, issues: noteIssues } = parseQuoteNotes(params, quoteIds);
+  issues.push(...noteIssues);
   if (issues.length > 0 || !parsed.success || !query) throw invalidInput(issues);
   const o = parsed.data;
   const selection: ExportSelection = o.quote
-    ? { kind: "quote", quoteId: o.quote }
+    ? { kind: "quotes", ids: quoteIds, notes }
     : o.voice
       ? { kind: "voices", slugs: [o.voice] }
       : o.v

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { buildArticleItem, buildQuoteEntryItem, buildVoiceEntryItem, type CorpusStamp, type CslItem } from "../citation/csl-items";
 import { STANCE_LABELS } from "../vocabulary";
-import { PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
+import { NOTE_COLUMN, PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
 import type { ExportFormat, ExportShape } from "./export-request";
 import type { ExportVoice } from "./find-export-voices";
 
@@ -14,7 +14,13 @@ type ExportWriter = {
   end(): string;
 };
 
-type WriterOptions = { shape: ExportShape; provenance: Provenance; stamp: CorpusStamp; bom: boolean };
+type WriterOptions = {
+  shape: ExportShape;
+  provenance: Provenance;
+  stamp: CorpusStamp;
+  bom: boolean;
+  /** A quote list: each quote carries a note. */ notes?: boolean;
+};
 
 type ExportFormatSpec = { label: string; extension: string; mediaType: string; create(o: WriterOptions): Promise<ExportWriter> };
 
@@ -51,8 +57,10 @@ function quoteObject({ voice, quote }: QuoteRow) {
   return { ...quote, voice: speaker };
 }
 
-function csvWriter({ shape, provenance, bom }: WriterOptions): ExportWriter {
-  const columns: Column<never>[] = (shape === "quotes" ? QUOTE_COLUMNS : VOICE_COLUMNS) as Column<never>[];
+function csvWriter({ shape, provenance, bom, notes }: WriterOptions): ExportWriter {
+  const columns: Column<never>[] = (
+    shape === "quotes" ? [...QUOTE_COLUMNS, ...(notes ? [NOTE_COLUMN] : [])] : VOICE_COLUMNS
+  ) as Column<never>[];
   const all = [...columns.map((c) => c.id), ...PROVENANCE_COLUMNS.map((c) => c.id)];
   const stamp = PROVENANCE_COLUMNS.map((c) => c.value(provenance));
   const options = { escape_formulas: true, record_delimiter: "\r\n" as const, quoted_match: /\n/ };

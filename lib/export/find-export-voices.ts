@@ -6,7 +6,11 @@ import type { QuoteKind } from "../vocabulary";
 import type { VoiceDetail } from "../voices/get-voice";
 
 /** A quote as every export format sees it. */
-export type ExportQuote = QuoteRef & { permalink: string; source: SourceRef };
+export type ExportQuote = QuoteRef & {
+  permalink: string;
+  source: SourceRef;
+  /** A quote list's note on it (lists only). */ note?: string | null;
+};
 
 /** One voice as every export format sees it; unknown attributes are null, never "". */
 export type ExportVoice = Omit<VoiceDetail, "evidence" | "quotes" | "related" | "isNamed" | "place"> & {

@@ -7,9 +7,10 @@ import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { Provenance } from "./columns";
-import { type ExportRequest, type ExportSelection } from "./export-request";
+import type { ExportRequest, ExportSelection, ExportShape } from "./export-request";
 import { EXPORT_FORMATS } from "./export-writers";
-import { findExportVoices } from "./find-export-voices";
+import { findExportVoices, type ExportVoice } from "./find-export-voices";
+import { FACETS } from "../search/facets";
 
 const BATCH = 200;
 const permalinks = { voice: voicePermalink, quote: quotePermalink };
@@ -22,20 +23,34 @@ type Plan = {
   keep(from: number, to: number): Promise<Set<string> | null>;
   selection: string;
   rows: number;
+  /** A quote list: its quotes are written in this order, each with its note, not voice by voice. */
+  list?: { ids: string[]; notes: Map<string, string> };
 };
 
 const keepAll = async () => null;
 
 /** Which voices, in which order, and which of their quotes: the same rules as the explorer and /api/quotes. */
 async function planExport(db: Database, selection: ExportSelection): Promise<Plan> {
-  if (selection.kind === "quote") {
-    const quote = await db.quote.findUnique({
-      where: { id: selection.quoteId },
-      select: { voiceSlug: true, voice: { select: { name: true } } },
+  if (selection.kind === "quotes") {
+    const found = await db.quote.findMany({
+      where: { id: { in: selection.ids } },
+      select: { id: true, voiceSlug: true },
     });
-    if (!quote) throw new VoicesError("not_found", `No quote with the id "${selection.quoteId}"`);
-    const only = new Set([selection.quoteId]);
-    return { slugs: [quote.voiceSlug], kinds: [], keep: async () => only, selection: `1 quote by ${quote.voice.name}`, rows: 1 };
+    const voiceOf = new Map(found.map((q) => [q.id, q.voiceSlug]));
+    const listed = selection.ids.filter((id) => voiceOf.has(id));
+    const unknown = selection.ids.filter((id) => !voiceOf.has(id));
+    if (listed.length === 0) throw new VoicesError("not_found", `No quote with the id ${unknown.map((id) => `"${id}"`).join(", ")}`);
+    const keep = new Set(listed);
+    return {
+      slugs: [...new Set(listed.map((id) => voiceOf.get(id)!))],
+      kinds: [],
+      keep: async () => keep,
+      list: { ids: listed, notes: selection.notes },
+      selection:
+        `${listed.length} ${listed.length === 1 ? "quote" : "quotes"} from a list, in its order` +
+        (unknown.length ? `; not found, so left out: ${unknown.join(", ")}` : ""),
+      rows: listed.length,
+    };
   }
   if (selection.kind === "voices") {
     const found = await db.voice.findMany({
@@ -77,6 +92,50 @@ export type ExportStart = {
   chunks(onProgress?: (done: number) => void): AsyncGenerator<string>;
 };
 
+/** Each listed quote as its own entry (its voice with that one quote and its note), in the list's order. */
+function inListOrder(voices: ExportVoice[], list: { ids: string[]; notes: Map<string, string> }): ExportVoice[] {
+  const byQuote = new Map(voices.flatMap((voice) => voice.quotes.map((quote) => [quote.id, { voice, quote }] as const)));
+  return list.ids.flatMap((id) => {
+    const found = byQuote.get(id);
+    return found ? [{ ...found.voice, quotes: [{ ...found.quote, note: list.notes.get(id) ?? null }] }] : [];
+  });
+}
+
+/**
+ * A file name that says what the file holds, e.g. voices-neutral-karaganda-quotes for the
+ * explorer's filters, voices-gulmira-karaganda-quotes for one voice, quote-list-3-quotes
+ * for a list: several exports in one download folder stay told apart.
+ */
+export function nameExport(selection: ExportSelection, shape: ExportShape): string {
+  const words =
+    selection.kind === "query"
+      ? [
+          ...FACETS.flatMap((facet) => selection.query[facet.key] as string[]),
+          ...(selection.query.q.match(/[\p{L}\p{N}]+/gu) ?? []),
+          ...(selection.query.ageMin !== undefined || selection.query.ageMax !== undefined
+            ? [`aged-${selection.query.ageMin ?? 0}-${selection.query.ageMax ?? "plus"}`]
+            : []),
+        ]
+      : selection.kind === "voices"
+        ? selection.slugs
+        : [`list-${selection.ids.length}`];
+  const prefix = selection.kind === "quotes" ? "quote" : "voices";
+  const middle = words
+    .map((w) =>
+      w
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, ""),
+    )
+    .filter(Boolean)
+    .join("-")
+    .slice(0, 80)
+    .replace(/-$/, "");
+  return [prefix, middle || (selection.kind === "query" ? "all" : ""), shape].filter(Boolean).join("-");
+}
+
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
 export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
@@ -96,17 +155,27 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     shape: request.shape,
     provenance,
     bom: request.bom,
+    notes: plan.list !== undefined,
     stamp: { version: corpus.version, seededAt: corpus.seededAt, accessedAt: now },
   });
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
-    filename: `voices-${corpus.version}-${request.shape}.${format.extension}`,
+    // what it holds, then the corpus version it was made from
+    filename: `${nameExport(request.selection, request.shape)}-${corpus.version}.${format.extension}`,
     mediaType: format.mediaType,
     total,
     provenance,
     async *chunks(onProgress) {
       yield writer.begin();
       let done = 0;
+      if (plan.list && request.shape === "quotes") {
+        // at most QUOTE_LIST_LIMITS.quotesMax quotes: one batch, reordered as listed
+        const voices = await findExportVoices(db, plan.slugs, { quoteIds: await plan.keep(0, plan.slugs.length), permalinks });
+        yield writer.write(inListOrder(voices, plan.list));
+        onProgress?.(plan.rows);
+        yield writer.end();
+        return;
+      }
       for (let i = 0; i < plan.slugs.length; i += BATCH) {
         const quoteIds = await plan.keep(i, i + BATCH);
         const batch = await findExportVoices(db, plan.slugs.slice(i, i + BATCH), { kinds: plan.kinds, quoteIds, permalinks });

@@ -6,6 +6,14 @@ import { processState } from "../db/process-state";
 // Pure filtering, facet counting and sorting over VoiceFacts; no database here,
 // so every rule can be tested with a handful of hand-made voices.
 
+/**
+ * In the quotes view, how many of each voice's quotes a search selects, by VoiceFacts.order:
+ * `selected` those of the selected kinds, `byKind[k]` those of kind QUOTE_KINDS[k] (whatever
+ * kinds are selected, so the kind facet can count its other values). Voices then count as
+ * their quotes, and a voice with none selected is no result.
+ */
+export type QuoteCounts = { selected: Int32Array; byKind: Map<string, Int32Array> };
+
 /** A text search's ranks, by VoiceFacts.order: Infinity for a voice that did not match (see find-text-matches). */
 export type VoiceRanks = { rank: Float64Array };
 
@@ -66,7 +74,7 @@ function indexFacts(facts: VoiceFacts[]): FactsIndex {
  * One pass: each voice gets a bit per facet it fails; it is a result with no bits set,
  * and counts towards a facet when that facet's bit is the only one set.
  */
-export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: VoiceRanks | null) {
+export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: VoiceRanks | null, quoteCounts: QuoteCounts | null = null) {
   const { catalog, codes } = indexFacts(facts);
   const selected = FACETS.map((facet) => query[facet.key] as string[]);
   const wanted = FACETS.map((_, f) => {
@@ -78,6 +86,14 @@ export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: Vo
     return mask;
   });
   const counts = FACETS.map((_, f) => new Int32Array(catalog[f]!.values.length));
+  const kindFacet = FACETS.findIndex((facet) => facet.key === "kind");
+  // a voice counts once, or (quotes view) as many as its selected quotes: of the value's kind for the kind facet
+  const weightOf = (f: number, code: number, voice: VoiceFacts) =>
+    quoteCounts === null
+      ? 1
+      : f === kindFacet
+        ? (quoteCounts.byKind.get(catalog[f]!.values[code]!)?.[voice.order] ?? 0)
+        : quoteCounts.selected[voice.order]!;
   const results: VoiceFacts[] = [];
 
   facts.forEach((voice, i) => {
@@ -90,11 +106,11 @@ export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: Vo
       for (let k = starts[i]!; k < starts[i + 1]! && !hit; k++) hit = wanted[f]![values[k]!] === 1;
       if (!hit) failed |= 1 << f;
     }
-    if (failed === 0) results.push(voice);
+    if (failed === 0 && (quoteCounts === null || quoteCounts.selected[voice.order]! > 0)) results.push(voice);
     for (let f = 0; f < FACETS.length; f++) {
       if ((failed & ~(1 << f)) !== 0) continue;
       const { starts, values } = codes[f]!;
-      for (let k = starts[i]!; k < starts[i + 1]!; k++) counts[f]![values[k]!]!++;
+      for (let k = starts[i]!; k < starts[i + 1]!; k++) counts[f]![values[k]!]! += weightOf(f, values[k]!, voice);
     }
   });
 
@@ -124,10 +140,11 @@ export function sortVoices(voices: VoiceFacts[], query: VoiceQuery, matches: Voi
     name: (a, b) => a.name.localeCompare(b.name, "en") || byOrder(a, b),
     age: (a, b) => (a.age ?? Infinity) - (b.age ?? Infinity) || byOrder(a, b),
     date: (a, b) => (b.sourceDate ?? "").localeCompare(a.sourceDate ?? "") || byOrder(a, b),
+    source: byOrder,
   };
   // filterVoices already gives corpus order, and sorting is what a search spends most on
   const inOrder = voices.every((voice, i) => i === 0 || voices[i - 1]!.order < voice.order);
-  if (!(query.sort === "relevance" && inOrder)) voices.sort(compare[query.sort]);
+  if (!((query.sort === "relevance" || query.sort === "source") && inOrder)) voices.sort(compare[query.sort]);
   return matches && query.sort === "relevance" ? sortByRank(voices, matches.rank) : voices;
 }
 

@@ -23,6 +23,8 @@ export type TextMatches = {
   voiceMatched: Uint8Array;
   /** 1 for each quote whose words matched (and is of a selected kind). */
   quoteHits: Uint8Array;
+  /** Each matched quote's own rank, by rowid (lower is better); Infinity for the rest. */
+  quoteRank: Float64Array;
   /** "bm25" when every hit was ranked by SQLite; "approximate" when some index had more than RANK_CAP hits. */
   ranking: "bm25" | "approximate";
 };
@@ -64,6 +66,7 @@ export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatc
     rank: new Float64Array(voiceCount).fill(Infinity),
     voiceMatched: new Uint8Array(voiceCount),
     quoteHits: new Uint8Array(quoteRowids),
+    quoteRank: new Float64Array(quoteRowids).fill(Infinity),
     ranking: "bm25",
   };
 }
@@ -90,13 +93,14 @@ export async function findTextMatches(
   ]);
 
   const wanted = kindCodes(kinds);
-  const { rank, voiceMatched, quoteHits: matchedQuotes } = noTextMatches(facts.length, quotes.voiceOf.length);
+  const { rank, voiceMatched, quoteHits: matchedQuotes, quoteRank } = noTextMatches(facts.length, quotes.voiceOf.length);
   const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
   quoteHits.rowids.forEach((rowid, n) => {
     const voice = quotes.voiceOf[rowid] ?? -1;
     if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) return;
     matchedQuotes[rowid] = 1;
     const score = quoteHits.scores ? quoteHits.scores[n]! : quoteScore(quotes.lengthOf[rowid]!);
+    quoteRank[rowid] = score;
     if (score < rank[voice]!) rank[voice] = score;
   });
 
@@ -123,6 +127,7 @@ export async function findTextMatches(
     rank,
     voiceMatched,
     quoteHits: matchedQuotes,
+    quoteRank,
     ranking: approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25",
   };
 }

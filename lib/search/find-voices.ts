@@ -1,4 +1,5 @@
 import type { Database } from "../db/create-prisma-client";
+import { keywordInContext, type KeywordInContext } from "../quotes/keyword-in-context";
 import { QUOTE_REF_SELECT, toQuoteRef, type QuoteRef } from "../quotes/quote-ref";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
 import type { QuoteKind } from "../vocabulary";
@@ -15,10 +16,11 @@ export type VoiceCard = VoiceRef & {
   place: string | null;
   source: SourceRef;
   /** The best-matching quote (the first one without a search), matched words marked. */
-  quote: (QuoteRef & { segments: Segment[] }) | null;
+  quote: (QuoteRef & KeywordInContext) | null;
 };
 
 export type VoiceSearchResult = {
+  view: "voices";
   total: number;
   /**
    * How relevance was measured: "bm25" by SQLite for every match, or "approximate" when a
@@ -39,6 +41,7 @@ export async function findVoices(db: Database, query: VoiceQuery): Promise<Voice
   const start = (query.page - 1) * query.pageSize;
   const pageSlugs = results.slice(start, start + query.pageSize).map((v) => v.slug);
   return {
+    view: "voices",
     total: results.length,
     ranking,
     items: await findVoiceCards(db, pageSlugs, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
@@ -77,7 +80,7 @@ async function findVoiceCards(db: Database, slugs: string[], kinds: QuoteKind[],
       ...toVoiceRef(voice),
       place: place?.name ?? null,
       source: toSourceRef(source),
-      quote: best ? { ...toQuoteRef(best.quote), segments: best.segments } : null,
+      quote: best ? { ...toQuoteRef(best.quote), ...keywordInContext(best.quote, terms) } : null,
     };
   });
 }

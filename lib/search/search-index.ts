@@ -20,6 +20,8 @@ type QuoteColumns = {
   kindOf: Uint8Array;
   /** Length of the quote's text in characters (for ranking very common words, see find-text-matches). */
   lengthOf: Uint32Array;
+  /** Where the quote starts in its document (for listing quotes in the order the source prints them). */
+  startOf: Uint32Array;
   averageLength: number;
   /** The rowids of voice i's quotes, in order: rowids[starts[i]] up to rowids[starts[i + 1]]. */
   starts: Int32Array;
@@ -95,6 +97,7 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
   const voiceOf = new Int32Array(lastRowid + 1).fill(-1);
   const kindOf = new Uint8Array(lastRowid + 1);
   const lengthOf = new Uint32Array(lastRowid + 1);
+  const startOf = new Uint32Array(lastRowid + 1);
   const rowidAt = new Int32Array(count);
   const positionAt = new Int32Array(count);
   const voiceCount = voiceAt.size;
@@ -106,10 +109,10 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
   )} END`;
   let n = 0;
   for (let after = 0; n < count;) {
-    const [chunk] = await db.$queryRaw<Record<"rowids" | "voices" | "kinds" | "positions" | "lengths", string>[]>`
+    const [chunk] = await db.$queryRaw<Record<"rowids" | "voices" | "kinds" | "positions" | "lengths" | "starts", string>[]>`
       SELECT json_group_array(q.rowid) AS rowids, json_group_array(v.rowid) AS voices, json_group_array(${kindCase}) AS kinds,
-        json_group_array(q."position") AS positions, json_group_array(length(q."text")) AS lengths
-      FROM (SELECT rowid, "voiceSlug", "kind", "position", "text" FROM "Quote" WHERE rowid > ${after} ORDER BY rowid LIMIT ${QUOTE_CHUNK}) q
+        json_group_array(q."position") AS positions, json_group_array(length(q."text")) AS lengths, json_group_array(q."start") AS starts
+      FROM (SELECT rowid, "voiceSlug", "kind", "position", "text", "start" FROM "Quote" WHERE rowid > ${after} ORDER BY rowid LIMIT ${QUOTE_CHUNK}) q
       JOIN "Voice" v ON v."slug" = q."voiceSlug"`;
     const rowids = JSON.parse(chunk!.rowids) as number[];
     if (rowids.length === 0) break;
@@ -117,11 +120,13 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
     const kinds = JSON.parse(chunk!.kinds) as number[];
     const positions = JSON.parse(chunk!.positions) as number[];
     const lengths = JSON.parse(chunk!.lengths) as number[];
+    const quoteStarts = JSON.parse(chunk!.starts) as number[];
     rowids.forEach((rowid, i) => {
       const voice = voiceAt.get(voices[i]!)!;
       voiceOf[rowid] = voice;
       kindOf[rowid] = kinds[i]!;
       lengthOf[rowid] = lengths[i]!;
+      startOf[rowid] = quoteStarts[i]!;
       total += lengths[i]!;
       starts[voice + 1]!++;
       rowidAt[n] = rowid;
@@ -135,7 +140,7 @@ async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Pro
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[voiceOf[rowidAt[i]!]!]!++] = i;
   for (let i = 0; i < voiceCount; i++) order.subarray(starts[i], starts[i + 1]).sort((a, b) => positionAt[a]! - positionAt[b]!);
-  return { voiceOf, kindOf, lengthOf, averageLength: n ? total / n : 1, starts, rowids: order.map((i) => rowidAt[i]!) };
+  return { voiceOf, kindOf, lengthOf, startOf, averageLength: n ? total / n : 1, starts, rowids: order.map((i) => rowidAt[i]!) };
 }
 
 async function readSearchIndex(db: Database): Promise<SearchIndex> {

@@ -1,10 +1,10 @@
-import type { QuoteKind } from "../vocabulary";
+import { QUOTE_KINDS, type QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { connectionState } from "../db/process-state";
-import { filterVoices, sortVoices } from "./filter-voices";
-import { findTextMatches, noTextMatches } from "./find-text-matches";
+import { filterVoices, sortVoices, type QuoteCounts } from "./filter-voices";
+import { findTextMatches, noTextMatches, type TextMatches } from "./find-text-matches";
 import { buildFtsQuery } from "./fts-query";
-import { kindCodes, loadSearchIndex } from "./search-index";
+import { kindCodes, loadSearchIndex, type SearchIndex } from "./search-index";
 import type { VoiceFacts } from "./voice-facts";
 import type { VoiceQuery } from "./voice-query";
 
@@ -45,7 +45,8 @@ async function runSearch(db: Database, query: VoiceQuery) {
     : ftsQuery
       ? await findTextMatches(db, index, ftsQuery, query.kind)
       : null;
-  const { results, facets } = filterVoices(index.facts, query, matches);
+  const quoteCounts = query.view === "quotes" ? countQuotes(index, matches, query.kind) : null;
+  const { results, facets } = filterVoices(index.facts, query, matches, quoteCounts);
   sortVoices(results, query, matches);
   return {
     facts: index.facts,
@@ -69,12 +70,64 @@ export function selectQuotes(search: Search, kinds: QuoteKind[], voices: VoiceFa
   const wanted = kindCodes(kinds);
   const selected: number[] = [];
   for (const voice of voices) {
-    const wholeVoice = !search.matches || search.matches.voiceMatched[voice.order] === 1;
     for (let n = quotes.starts[voice.order]!; n < quotes.starts[voice.order + 1]!; n++) {
       const rowid = quotes.rowids[n]!;
       if (wanted && !wanted.has(quotes.kindOf[rowid]!)) continue;
-      if (wholeVoice || search.matches!.quoteHits[rowid] === 1) selected.push(rowid);
+      if (keepsQuote(search.index, search.matches, rowid)) selected.push(rowid);
     }
   }
   return selected;
+}
+
+/** Whether a search keeps a quote: its words matched, or its voice matched as a whole. */
+function keepsQuote(index: SearchIndex, matches: TextMatches | null, rowid: number): boolean {
+  return !matches || matches.voiceMatched[index.quotes.voiceOf[rowid]!] === 1 || matches.quoteHits[rowid] === 1;
+}
+
+/** Per voice, the quotes a search keeps: of the selected kinds, and of each kind (see QuoteCounts). */
+function countQuotes(index: SearchIndex, matches: TextMatches | null, kinds: QuoteKind[]): QuoteCounts {
+  const { quotes, facts } = index;
+  const wanted = kindCodes(kinds);
+  const selected = new Int32Array(facts.length);
+  const byKind = new Map(QUOTE_KINDS.map((kind) => [kind as string, new Int32Array(facts.length)]));
+  const kindArrays = QUOTE_KINDS.map((kind) => byKind.get(kind)!);
+  for (let voice = 0; voice < facts.length; voice++) {
+    for (let n = quotes.starts[voice]!; n < quotes.starts[voice + 1]!; n++) {
+      const rowid = quotes.rowids[n]!;
+      if (!keepsQuote(index, matches, rowid)) continue;
+      const kind = quotes.kindOf[rowid]!;
+      kindArrays[kind]![voice]!++;
+      if (!wanted || wanted.has(kind)) selected[voice]!++;
+    }
+  }
+  return { selected, byKind };
+}
+
+/**
+ * The quotes view's order of the selected quotes (rowids, from selectQuotes in voice order):
+ * relevance ranks each quote by its own match (a quote of a voice matched by name or place
+ * by the voice's rank); source lists them as the sources print them (source, then place in
+ * the document); the other sorts keep the voices' order, each voice's quotes together.
+ */
+export function sortQuotes(search: Search, rowids: number[], sort: VoiceQuery["sort"]): number[] {
+  const { quotes, facts } = search.index;
+  const { matches } = search;
+  if (sort === "source") {
+    const sourceRank = new Map<string, number>();
+    for (const voice of facts) if (!sourceRank.has(voice.sourceSlug)) sourceRank.set(voice.sourceSlug, sourceRank.size);
+    const key = (rowid: number) => sourceRank.get(facts[quotes.voiceOf[rowid]!]!.sourceSlug)!;
+    return [...rowids].sort((a, b) => key(a) - key(b) || quotes.startOf[a]! - quotes.startOf[b]! || a - b);
+  }
+  if (sort === "relevance" && matches) {
+    const rankOf = (rowid: number) => {
+      const own = matches.quoteRank[rowid]!;
+      return own !== Infinity ? own : matches.rank[quotes.voiceOf[rowid]!]!;
+    };
+    // stable: ties keep the voices' order
+    return rowids
+      .map((rowid, i) => ({ rowid, i, rank: rankOf(rowid) }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map((x) => x.rowid);
+  }
+  return rowids;
 }

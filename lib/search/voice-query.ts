@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput, type ErrorIssue } from "../errors";
-import { AGE_BANDS, QUERY_LIMITS, QUOTE_KINDS, ROLES, SORTS, STANCES } from "../vocabulary";
+import { AGE_BANDS, QUERY_LIMITS, QUOTE_KINDS, ROLES, SORTS, STANCES, VIEWS } from "../vocabulary";
 import { cutText } from "../text/cut-text";
 
 // One schema for the explorer's query string, shared by the pages, the JSON API and
@@ -43,6 +43,7 @@ export const VOICE_QUERY_FIELDS = {
   source: freeValues.default([]),
   kind: enumValues(QUOTE_KINDS).default([]),
   sort: z.enum(SORTS).default("relevance"),
+  view: z.enum(VIEWS).default("voices"),
   page: whole("page", 1, QUERY_LIMITS.pageMax).default(1),
   pageSize: whole("pageSize", 1, QUERY_LIMITS.pageSizeMax).default(20),
 };

@@ -82,7 +82,7 @@ describe("GET /api/voices", () => {
     ["stance=pro_kazakhstan", "stance", ["pro_russia", "pro_ukraine", "neutral", "unclear"]],
     ["ageMin=abc", "ageMin", undefined],
     ["pageSize=100000", "pageSize", undefined],
-    ["sort=popularity", "sort", ["relevance", "name", "age", "date"]],
+    ["sort=popularity", "sort", ["relevance", "name", "age", "date", "source"]],
     ["page=0", "page", undefined],
     ["ageMin=60&ageMax=20", "ageMin", undefined],
     ["q=a&q=b", "q", undefined],
@@ -203,6 +203,7 @@ describe("GET /api/openapi.json", () => {
       "source",
       "kind",
       "sort",
+      "view",
       "page",
       "pageSize",
     ]);
@@ -241,12 +242,12 @@ describe("pages", () => {
 });
 
 describe("GET /api/export", () => {
-  it("streams the filtered selection as a CSV attachment named for the corpus version", async () => {
+  it("streams the filtered selection as a CSV attachment named for the selection and the corpus version", async () => {
     const meta = (await json("/api/meta")).body;
     const response = await api("/api/export?format=csv&stance=pro_russia&bom=1");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="voices-${meta.version}-quotes.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="voices-pro-russia-quotes-${meta.version}.csv"`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark Excel needs
     const body = new TextDecoder().decode(bytes);

@@ -1,41 +1,36 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../helpers/browser";
+import { startBrowserSession, type BrowserSession } from "../helpers/browser";
 
-let browser: Browser;
+let session: BrowserSession;
 const base = () => inject("baseUrl");
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  session = await startBrowserSession(base());
 });
 afterAll(async () => {
-  await browser?.close();
+  await session?.close();
 });
 
 describe("export and citation in Chromium", () => {
   it("exports the filtered list as CSV from the explorer, with the rows the filters select", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${base()}/?stance=pro_ukraine&kind=direct`);
+    const page = await session.openPage("/?stance=pro_ukraine&kind=direct", { acceptDownloads: true });
     await page.getByText("Export these results").click();
     await page.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^voices-[0-9a-f]{12}-quotes\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^voices-pro-ukraine-direct-quotes-[0-9a-f]{12}\.csv$/);
     const rows: Record<string, string>[] = parse(readFileSync((await download.path())!, "utf8"), { columns: true });
 
     const expected = await (await fetch(`${base()}/api/quotes?stance=pro_ukraine&kind=direct&pageSize=100`)).json();
     expect(rows.map((r) => r.quote_id)).toEqual(expected.items.map((q: { id: string }) => q.id));
     expect(new Set(rows.map((r) => r.stance))).toEqual(new Set(["pro_ukraine"]));
     expect(rows[0]!.selection).toMatch(/who support Ukraine, with direct quotations$/);
-    await context.close();
+    await page.context().close();
   });
 
   it("copies an APA citation from a voice page", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-    const page = await context.newPage();
-    await page.goto(`${base()}/voices/gulmira-karaganda`);
+    const page = await session.openPage("/voices/gulmira-karaganda", { permissions: ["clipboard-read", "clipboard-write"] });
     const apa = page.getByRole("region", { name: "APA 7" }).first();
     const shown = await apa.locator(".citation").first().textContent();
     await apa.getByRole("button", { name: "Copy the APA 7 reference to the article" }).click();
@@ -43,18 +38,16 @@ describe("export and citation in Chromium", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(shown);
     expect(copied).toMatch(/^Shapagat, A\., Samoilovich, M\., & Sorbello, P\. \(2022, March 23\)\. How Kazakhstan society is divided/);
-    await context.close();
+    await page.context().close();
   });
 
   it("downloads a voice's citation as BibTeX", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${base()}/voices/olga-kostanai`);
+    const page = await session.openPage("/voices/olga-kostanai", { acceptDownloads: true });
     const panel = page.locator("details.cite[open]");
     const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "BibTeX" }).click()]);
     const bib = readFileSync((await download.path())!, "utf8");
     expect(bib).toContain("@misc{voices_olga_kostanai,");
     expect(bib).toContain("@article{opendemocracy_kazakhstan_divided,");
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, inject, it } from "vitest";
+import { z } from "zod";
+import { compareHref } from "@/lib/compare/compare-query";
+import { EXPORT_FIELDS, EXPORT_FORMAT_IDS } from "@/lib/export/export-request";
+import { MATRIX_DIMENSIONS } from "@/lib/insights/build-insights";
+import { VOICE_QUERY_FIELDS } from "@/lib/search/voice-query";
 import { prng } from "@/tools/synthetic-corpus/prng";
 
 // Drives every API endpoint and every page's query string with thousands of generated
-// values. Seeded, so a failure replays: the failing URL is in the message.
+// values. Seeded, so a failure replays: the failing URL is in the message. The parameters
+// and the values they list come from the schemas that parse them, so a new parameter is
+// fuzzed without being added here.
 
 const random = prng(20261122);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -73,7 +80,9 @@ function randomUnicode(length: number): string {
   return s;
 }
 
-function value(): string {
+function value(key: string): string {
+  const listed = LISTED_VALUES.get(key) ?? [];
+  if (listed.length > 0 && random() < 0.3) return random() < 0.7 ? pick(listed) : `${pick(listed)},${pick(listed)}`;
   const roll = random();
   if (roll < 0.5) return pick(NASTY);
   if (roll < 0.8) return randomUnicode(1 + int(30));
@@ -81,23 +90,25 @@ function value(): string {
   return "x".repeat(pick([5000, 5001, 20_000]));
 }
 
-const QUERY_KEYS = [
-  "q",
-  "stance",
-  "city",
-  "region",
-  "country",
-  "role",
-  "ageBand",
-  "ageMin",
-  "ageMax",
-  "source",
-  "kind",
-  "sort",
-  "page",
-  "pageSize",
-];
-const EXPORT_KEYS = ["format", "shape", "bom", "voice", "quote", "v"];
+/** The values a field's schema lists (an enum, or an array of one), to mix valid input into the noise. */
+function listedValues(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodEnum) return schema.options.map(String);
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) return listedValues(schema.def.innerType as z.ZodType);
+  if (schema instanceof z.ZodArray) return listedValues(schema.element as z.ZodType);
+  if (schema instanceof z.ZodPipe) return listedValues(schema.def.in as z.ZodType);
+  return [];
+}
+
+const QUERY_KEYS = Object.keys(VOICE_QUERY_FIELDS);
+const EXPORT_KEYS = Object.keys(EXPORT_FIELDS);
+/** The compare page's parameter, read off the function that builds every compare link. */
+const COMPARE_KEYS = [...new URL(compareHref(["a", "b"]), "http://localhost").searchParams.keys()];
+/** The insights page's own parameter: which facet its matrix has as rows. */
+const INSIGHTS_KEYS = [...QUERY_KEYS, "row"];
+const LISTED_VALUES = new Map<string, string[]>([
+  ...Object.entries({ ...VOICE_QUERY_FIELDS, ...EXPORT_FIELDS }).map(([key, field]): [string, string[]] => [key, listedValues(field)]),
+  ["row", [...MATRIX_DIMENSIONS]],
+]);
 
 function queryString(keys: string[]): string {
   const params = new URLSearchParams();
@@ -105,12 +116,12 @@ function queryString(keys: string[]): string {
   for (let i = 0; i < count; i++) {
     const key = random() < 0.85 ? pick(keys) : pick([randomUnicode(3), "stance[]", "__proto__", "constructor", ""]);
     const repeats = random() < 0.2 ? 2 + int(3) : 1;
-    for (let r = 0; r < repeats; r++) params.append(key, value());
+    for (let r = 0; r < repeats; r++) params.append(key, value(key));
   }
   return params.toString();
 }
 
-const segment = () => encodeURIComponent(value()).slice(0, 3000);
+const segment = () => encodeURIComponent(value("slug")).slice(0, 3000);
 
 type Case = { url: string; api: boolean; keys: string[] };
 
@@ -119,7 +130,7 @@ function cases(): Case[] {
   for (let i = 0; i < 450; i++) list.push({ url: `/api/voices?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
   for (let i = 0; i < 300; i++) list.push({ url: `/api/quotes?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
   for (let i = 0; i < 400; i++) {
-    const format = random() < 0.7 ? pick(["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"]) : value();
+    const format = random() < 0.7 ? pick(EXPORT_FORMAT_IDS) : value("format");
     list.push({
       url: `/api/export?format=${encodeURIComponent(format)}&${queryString([...EXPORT_KEYS, ...QUERY_KEYS])}`,
       api: true,
@@ -131,8 +142,8 @@ function cases(): Case[] {
   for (let i = 0; i < 50; i++)
     list.push({ url: `/api/${pick(["meta", "sources", "openapi.json"])}?${queryString(QUERY_KEYS)}`, api: true, keys: QUERY_KEYS });
   for (let i = 0; i < 250; i++) list.push({ url: `/?${queryString(QUERY_KEYS)}`, api: false, keys: [] });
-  for (let i = 0; i < 120; i++) list.push({ url: `/insights?${queryString([...QUERY_KEYS, "row"])}`, api: false, keys: [] });
-  for (let i = 0; i < 100; i++) list.push({ url: `/compare?${queryString(["v"])}`, api: false, keys: [] });
+  for (let i = 0; i < 120; i++) list.push({ url: `/insights?${queryString(INSIGHTS_KEYS)}`, api: false, keys: [] });
+  for (let i = 0; i < 100; i++) list.push({ url: `/compare?${queryString(COMPARE_KEYS)}`, api: false, keys: [] });
   for (let i = 0; i < 60; i++) list.push({ url: `/voices/${segment()}?${queryString(QUERY_KEYS)}`, api: false, keys: [] });
   for (let i = 0; i < 60; i++) list.push({ url: `/sources/${segment()}`, api: false, keys: [] });
   return list;
@@ -157,8 +168,8 @@ describe("fuzzing every endpoint and page", () => {
           if (next.api && response.status === 400) {
             rejected++;
             const issues: { parameter?: string }[] = JSON.parse(body).error?.issues ?? [];
-            if (issues.length === 0 || issues.some((i) => typeof i.parameter !== "string" || i.parameter === ""))
-              failures.push(`unnamed rejection: ${where}: ${body.slice(0, 200)}`);
+            if (issues.length === 0 || issues.some((i) => typeof i.parameter !== "string" || !next.keys.includes(i.parameter)))
+              failures.push(`rejection not naming one of its parameters: ${where}: ${body.slice(0, 200)}`);
           }
           if (response.status >= 400 && response.status < 500 && ![400, 404, 414, 431].includes(response.status))
             failures.push(`unexpected ${where}`);

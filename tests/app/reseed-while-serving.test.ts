@@ -2,64 +2,92 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import YAML from "yaml";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { serveApp, type RunningApp } from "@/tools/serve-app";
+import { copyBaseDatabase } from "../helpers/base-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
-import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import { DATA_DIR, PROJECT_ROOT } from "../helpers/paths";
 
-// A server of its own (the build from the global setup), so that reseeding its database
-// cannot disturb the other tests.
+// A server of its own (the build from the global setup), on a copy of the run's base
+// database, so that reseeding its database cannot disturb the other tests.
 let app: RunningApp;
 let dbPath: string;
 const fileHash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 beforeAll(async () => {
-  dbPath = path.join(makeTempDir("served"), "voices.db");
-  await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+  const copy = copyBaseDatabase();
+  await copy.db.$disconnect();
+  dbPath = copy.dbPath;
   app = await serveApp(PROJECT_ROOT, dbPath);
 });
 afterAll(async () => {
   await app?.stop();
 });
 
-async function total(): Promise<{ status: number; total: number | null }> {
-  const response = await fetch(`${app.baseUrl}/api/voices?pageSize=1`);
-  const body = response.ok ? await response.json() : null;
-  return { status: response.status, total: body?.total ?? null };
+/** The voices a corpus folder holds, read from its annotation files, not from the app. */
+function voicesIn(dataDir: string): string[] {
+  const dir = path.join(dataDir, "sources");
+  return readdirSync(dir)
+    .flatMap((file) => (YAML.parse(readFileSync(path.join(dir, file), "utf8")) as { voices: { slug: string }[] }).voices)
+    .map((v) => v.slug)
+    .sort();
+}
+
+/** Every voice the app serves now, or the status it answered with. */
+async function servedVoices(): Promise<{ status: number; slugs: string[] | null }> {
+  const response = await fetch(`${app.baseUrl}/api/voices?pageSize=100`);
+  if (!response.ok) return { status: response.status, slugs: null };
+  const body = (await response.json()) as { total: number; items: { slug: string }[] };
+  expect(body.total).toBeLessThanOrEqual(100); // one page holds them all
+  return { status: response.status, slugs: body.items.map((i) => i.slug).sort() };
+}
+
+/** Whether a process is gone (a killed one lingers as a zombie until reaped: that counts as gone). */
+function isGone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
 }
 
 describe("reseeding while the app serves traffic", () => {
   it("never shows readers an error or a half-loaded corpus, and then serves the new corpus", async () => {
-    const full = (await total()).total!;
     // a smaller corpus: one source fewer
     const smaller = copyCorpus();
     rmSync(path.join(smaller, "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml"));
     rmSync(path.join(smaller, "documents/004_af7a297ca07d053a.txt"));
+    const fullVoices = voicesIn(DATA_DIR);
+    const smallerVoices = voicesIn(smaller);
+    expect(smallerVoices.length).toBeLessThan(fullVoices.length);
+    expect((await servedVoices()).slugs).toEqual(fullVoices);
 
-    const seen: { status: number; total: number | null }[] = [];
+    const seen: { status: number; slugs: string[] | null }[] = [];
     let reading = true;
     const readers = Array.from({ length: 4 }, async () => {
-      while (reading) seen.push(await total());
+      while (reading) seen.push(await servedVoices());
     });
     for (let i = 0; i < 3; i++) {
       await seedDatabase({ dataDir: smaller, dbPath, root: PROJECT_ROOT });
       await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
     }
     await seedDatabase({ dataDir: smaller, dbPath, root: PROJECT_ROOT });
-    await new Promise((r) => setTimeout(r, 600));
+    // read on until the readers see the last seed's corpus
+    await vi.waitFor(() => expect(seen.at(-1)?.slugs).toEqual(smallerVoices), { timeout: 10_000, interval: 20 });
     reading = false;
     await Promise.all(readers);
 
     expect(seen.length).toBeGreaterThan(20);
     expect(seen.filter((s) => s.status !== 200)).toEqual([]);
-    // every answer is one whole corpus or the other
-    expect(new Set(seen.map((s) => s.total))).toEqual(new Set([full, full - 1].filter((n) => seen.some((s) => s.total === n))));
-    expect(seen.every((s) => s.total === full || s.total === full - 1)).toBe(true);
-    await expect.poll(async () => (await total()).total, { timeout: 5000 }).toBe(full - 1);
+    // every answer is one whole corpus or the other, voice for voice
+    const partial = seen.filter((s) => !isEqual(s.slugs, fullVoices) && !isEqual(s.slugs, smallerVoices));
+    expect(partial).toEqual([]);
 
     await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
-    await expect.poll(async () => (await total()).total, { timeout: 5000 }).toBe(full);
+    await expect.poll(async () => (await servedVoices()).slugs, { timeout: 5000 }).toEqual(fullVoices);
   });
 
   it("a seed killed midway leaves the served database intact", async () => {
@@ -70,18 +98,20 @@ describe("reseeding while the app serves traffic", () => {
       stdio: "ignore",
       detached: true, // its own process group: tsx runs the script in a child process
     });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     // kill it as soon as it has started building its new file
     const dir = path.dirname(dbPath);
-    const deadline = Date.now() + 20_000;
-    while (!readdirSync(dir).some((f) => f.includes(".building-")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(readdirSync(dir).some((f) => f.includes(".building-"))).toBe(true);
+    const building = () => readdirSync(dir).filter((f) => /\.building-\d+$/.test(f));
+    await vi.waitFor(() => expect(building()).toHaveLength(1), { timeout: 20_000, interval: 5 });
+    const builder = Number(building()[0]!.split(".building-")[1]);
     process.kill(-child.pid!, "SIGKILL");
-    await new Promise((r) => child.once("exit", r));
-    await new Promise((r) => setTimeout(r, 200)); // let the killed group go
+    await exited;
+    await vi.waitFor(() => expect(isGone(builder)).toBe(true), { timeout: 5_000, interval: 10 });
 
     expect(fileHash(dbPath)).toBe(before);
-    expect((await total()).status).toBe(200);
+    expect((await servedVoices()).status).toBe(200);
     // the next seed clears what the killed one left behind
+    expect(building()).toHaveLength(1);
     await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
     expect(readdirSync(dir).filter((f) => f.includes(".building-"))).toEqual([]);
     expect(existsSync(dbPath)).toBe(true);
@@ -112,3 +142,5 @@ describe("corpus text", () => {
     }
   });
 });
+
+const isEqual = (a: string[] | null, b: string[]) => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);

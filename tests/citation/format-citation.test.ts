@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildArticleItem, buildVoiceEntryItem, toCslName, type CitableSource } from "@/lib/citation/csl-items";
 import { formatInText, formatQuotedIn, formatReference } from "@/lib/citation/format-citation";
 
@@ -72,7 +72,8 @@ describe("in-text citations of a person quoted in the article", () => {
 
 describe("references to a corpus entry", () => {
   const stamp = { version: "9479bd278b1d", seededAt: "2026-11-20T09:00:00.000Z", accessedAt: new Date("2026-11-22T12:00:00Z") };
-  const entry = buildVoiceEntryItem({ slug: "gulmira-karaganda", name: "Gulmira" }, OPEN_DEMOCRACY, stamp);
+  // built in each test, after it has set PUBLIC_URL: the permalink is on the deployment's URL
+  const entry = () => buildVoiceEntryItem({ slug: "gulmira-karaganda", name: "Gulmira" }, OPEN_DEMOCRACY, stamp);
 
   it.each([
     [
@@ -87,8 +88,16 @@ describe("references to a corpus entry", () => {
       "chicago",
       "Voices. 2026. “Gulmira, as Quoted in openDemocracy.” Voices, Version 9479bd278b1d. http://localhost:3000/voices/gulmira-karaganda.",
     ],
-  ] as const)("%s", (style, expected) => {
-    expect(formatReference(entry, style)).toBe(expected);
+  ] as const)("%s, without PUBLIC_URL", (style, expected) => {
+    vi.stubEnv("PUBLIC_URL", undefined);
+    expect(formatReference(entry(), style)).toBe(expected);
+  });
+
+  it("links to the permalink on PUBLIC_URL when it is set", () => {
+    vi.stubEnv("PUBLIC_URL", "https://voices.example.org/");
+    expect(formatReference(entry(), "apa")).toBe(
+      "Voices. (2026). Gulmira, as quoted in openDemocracy (Version 9479bd278b1d) [Data set]. Voices. https://voices.example.org/voices/gulmira-karaganda",
+    );
   });
 });
 

@@ -31,10 +31,13 @@ function get(port: number, agent: http.Agent): Promise<number> {
 /** Requests answered between the burst and the last newcomer's first answer. */
 async function servedBeforeBurstIsAnswered(handler: () => Promise<void>): Promise<number> {
   let served = 0;
+  let warmedUp!: () => void;
+  const saturated = new Promise<void>((resolve) => (warmedUp = resolve));
   const server = http.createServer(async (_req, res) => {
     await handler();
     spin(2);
     res.end(String(++served));
+    if (served === 100) warmedUp();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -50,7 +53,7 @@ async function servedBeforeBurstIsAnswered(handler: () => Promise<void>): Promis
       const a = agent();
       while (running) await get(port, a);
     });
-    while (served < 100) await new Promise((r) => setTimeout(r, 5));
+    await saturated; // the steady connections have been answered 100 times
     const before = served;
     const answers = await Promise.all(Array.from({ length: BURST }, () => get(port, agent())));
     running = false;

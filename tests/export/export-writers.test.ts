@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { QUOTE_COLUMNS, VOICE_COLUMNS, type Provenance } from "@/lib/export/columns";
 import type { ExportFormat, ExportShape } from "@/lib/export/export-request";
 import { EXPORT_FORMATS } from "@/lib/export/export-writers";
@@ -82,7 +82,9 @@ async function run(format: ExportFormat, shape: ExportShape = "quotes", bom = fa
   return writer.begin() + BATCHES.map((b) => writer.write(b)).join("") + writer.end();
 }
 
-// the outputs most tests read, made once (a citation format loads citation-js on first use)
+// the outputs most tests read, made once (a citation format loads citation-js on first use);
+// the citation formats link corpus entries on PUBLIC_URL, set here to the fixtures' own
+vi.stubEnv("PUBLIC_URL", "http://localhost:3000");
 const OUTPUT = {
   csv: await run("csv"),
   md: await run("md"),

@@ -4,12 +4,12 @@ import type { Database } from "@/lib/db/create-prisma-client";
 import { findTextMatches } from "@/lib/search/find-text-matches";
 import { buildFtsQuery } from "@/lib/search/fts-query";
 import { loadSearchIndex, type SearchIndex } from "@/lib/search/search-index";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 let db: Database;
 let index: SearchIndex;
 beforeAll(async () => {
-  ({ db } = await seedFreshDatabase());
+  ({ db } = copyBaseDatabase());
   index = await loadSearchIndex(db);
 });
 afterAll(async () => {

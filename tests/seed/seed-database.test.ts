@@ -1,17 +1,17 @@
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { VoicesError } from "@/lib/errors";
 import { collapseWhitespace } from "@/lib/corpus/normalize-text";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
-import { seedDatabase } from "@/lib/seed/seed-database";
+import { seedDatabase, type SeedReport } from "@/lib/seed/seed-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
-import { seedFreshDatabase } from "../helpers/seeded-database";
+import { copyBaseDatabase } from "../helpers/base-database";
 
 type SourceFile = { slug: string; documents: unknown[]; voices: { slug: string; quotes: unknown[] }[] };
 
@@ -36,8 +36,8 @@ async function dumpAll(db: Database) {
 describe("a fresh database seeded from the corpus", () => {
   let db: Database;
 
-  beforeAll(async () => {
-    ({ db } = await seedFreshDatabase());
+  beforeAll(() => {
+    ({ db } = copyBaseDatabase());
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -102,31 +102,40 @@ describe("a fresh database seeded from the corpus", () => {
   });
 });
 
-describe("seeding", () => {
-  it("twice gives the same rows and the same ids", async () => {
-    const first = await seedFreshDatabase();
-    const again = createPrismaClient(first.dbPath);
-    const before = await dumpAll(again);
-    await again.$disconnect();
-    await seedDatabase({ dataDir: DATA_DIR, dbPath: first.dbPath, root: PROJECT_ROOT });
-    const reopened = createPrismaClient(first.dbPath);
-    expect(await dumpAll(reopened)).toEqual(before);
-    await Promise.all([reopened.$disconnect(), first.db.$disconnect()]);
+describe("seeding over an existing database", () => {
+  let dbPath: string;
+  let before: Awaited<ReturnType<typeof dumpAll>>;
+  let report: SeedReport;
+
+  beforeAll(async () => {
+    let db: Database;
+    ({ dbPath, db } = copyBaseDatabase());
+    before = await dumpAll(db);
+    await db.$disconnect();
+    report = await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
   });
 
-  it("reports what it loaded", async () => {
-    const { report, db } = await seedFreshDatabase();
+  it("gives the same rows and the same ids from the same corpus", async () => {
+    const reopened = createPrismaClient(dbPath, { readonly: true });
+    try {
+      expect(await dumpAll(reopened)).toEqual(before);
+    } finally {
+      await reopened.$disconnect();
+    }
+  });
+
+  it("reports what it loaded", () => {
     expect(report.counts.voices).toBe(sourceFiles.reduce((n, f) => n + f.voices.length, 0));
+    expect(report.counts.quotes).toBe(before.quotes.length);
     expect(report.counts.sources).toBe(sourceFiles.length);
     expect(report.version).toMatch(/^[0-9a-f]{12}$/);
     expect(report.milliseconds).toBeGreaterThan(0);
-    await db.$disconnect();
   });
 });
 
 describe("a failed seed", () => {
   it("with a corrupted corpus file leaves the existing database exactly as it was", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+    const { dbPath, db } = copyBaseDatabase();
     const before = await dumpAll(db);
     await db.$disconnect();
     const hash = fileHash(dbPath);
@@ -147,13 +156,13 @@ describe("a failed seed", () => {
     );
     expect((error as Error).message).toContain("did the wrong thing");
     expect(fileHash(dbPath)).toBe(hash);
-    const reopened = createPrismaClient(dbPath);
+    const reopened = createPrismaClient(dbPath, { readonly: true });
     expect(await dumpAll(reopened)).toEqual(before);
     await reopened.$disconnect();
   });
 
   it("that breaks while building the database leaves the existing database exactly as it was", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+    const { dbPath, db } = copyBaseDatabase();
     await db.$disconnect();
     const hash = fileHash(dbPath);
 
@@ -171,27 +180,88 @@ describe("a failed seed", () => {
 });
 
 describe("permalinks", () => {
-  async function exportedPermalinks(dbPath: string) {
+  type ExportedVoice = {
+    slug: string;
+    name: string;
+    stance: string;
+    permalink: string;
+    source: { slug: string; title: string };
+    quotes: { id: string; text: string; permalink: string }[];
+  };
+
+  async function exportVoices(dbPath: string): Promise<ExportedVoice[]> {
     const reader = createPrismaClient(dbPath, { readonly: true });
     try {
       const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=json&shape=voices")));
       let text = "";
       for await (const chunk of exp.chunks()) text += chunk;
-      const items: { permalink: string; quotes: { permalink: string }[] }[] = JSON.parse(text).items;
-      return items.flatMap((v) => [v.permalink, ...v.quotes.map((q) => q.permalink)]).sort();
+      return JSON.parse(text).items;
     } finally {
       await reader.$disconnect();
     }
   }
 
-  it("never change when the corpus is reseeded", async () => {
-    const { dbPath, db } = await seedFreshDatabase();
+  /** Each permalink and source slug with what it names: the same key must name the same thing after a reseed. */
+  const namedBy = (voices: ExportedVoice[]) =>
+    new Map<string, string>([
+      ...voices.map((v): [string, string] => [v.permalink, v.name]),
+      ...voices.flatMap((v) => v.quotes.map((q): [string, string] => [q.permalink, q.text])),
+      ...voices.map((v): [string, string] => [`source ${v.source.slug}`, v.source.title]),
+    ]);
+
+  function editSourceFile(dataDir: string, name: string, edit: (doc: YAML.Document, voices: YAML.YAMLSeq<YAML.YAMLMap>) => void) {
+    const file = path.join(dataDir, "sources", name);
+    const doc = YAML.parseDocument(readFileSync(file, "utf8"));
+    edit(doc, doc.get("voices") as YAML.YAMLSeq<YAML.YAMLMap>);
+    writeFileSync(file, doc.toString({ lineWidth: 0 }));
+  }
+
+  it("never change when the corpus is reordered and edited, and reseeded", async () => {
+    vi.stubEnv("PUBLIC_URL", "https://voices.example.org");
+    const { dbPath, db } = copyBaseDatabase();
     await db.$disconnect();
-    const before = await exportedPermalinks(dbPath);
-    await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
-    const after = await exportedPermalinks(dbPath);
-    expect(before.length).toBeGreaterThan(0);
-    expect(after).toEqual(before);
-    expect(before).toContain("http://localhost:3000/voices/olga-kostanai#quote-olga-kostanai-1");
+    const before = await exportVoices(dbPath);
+
+    const edited = copyCorpus();
+    editSourceFile(edited, "opendemocracy-kazakhstan-divided.yaml", (_doc, voices) => {
+      voices.items.reverse();
+      const olga = voices.items.find((v) => v.get("slug") === "olga-kostanai")!;
+      olga.set("stance", "pro_ukraine");
+      (olga.get("quotes") as YAML.YAMLSeq).items.reverse();
+    });
+    // undated, so last; dated before every other source, so first
+    editSourceFile(edited, "diplomat-kazakhstanis-picking-sides.yaml", (doc) => doc.set("publishedAt", "2022-01-01"));
+    editSourceFile(edited, "window-on-eurasia-kazakhstan-opposes-war.yaml", (doc, voices) => {
+      voices.add(
+        doc.createNode({
+          slug: "added-protester",
+          name: "A protester",
+          named: false,
+          role: "citizen",
+          stance: "unclear",
+          stanceRationale: "Added by a test.",
+          quotes: [
+            { id: "added-protester-1", kind: "paraphrase", text: "Kazakhs have gone into the streets to protest in record numbers" },
+          ],
+        }),
+      );
+    });
+    await seedDatabase({ dataDir: edited, dbPath, root: PROJECT_ROOT });
+    const after = await exportVoices(dbPath);
+
+    // the reseed took the edits: another order, a changed stance, one voice more
+    expect(after.map((v) => v.slug)).not.toEqual(before.map((v) => v.slug));
+    expect(before[0]!.source.slug).not.toBe("diplomat-kazakhstanis-picking-sides");
+    expect(after[0]!.source.slug).toBe("diplomat-kazakhstanis-picking-sides");
+    expect(after.find((v) => v.slug === "olga-kostanai")!.stance).toBe("pro_ukraine");
+    expect(after.find((v) => v.slug === "added-protester")!.permalink).toBe("https://voices.example.org/voices/added-protester");
+    expect(after).toHaveLength(before.length + 1);
+
+    // and every voice, quote and source from before is still there, under the same permalink
+    const beforeNamed = namedBy(before);
+    const afterNamed = namedBy(after);
+    expect(beforeNamed.size).toBeGreaterThan(before.length * 2);
+    expect(beforeNamed.get("https://voices.example.org/voices/olga-kostanai#quote-olga-kostanai-1")).toBeDefined();
+    for (const [key, named] of beforeNamed) expect(afterNamed.get(key), key).toBe(named);
   });
 });

@@ -1,4 +1,5 @@
-// GET /api/quotes – quotes with their speaker's attributes, filtered like /api/voices
+// GET /api/quotes – every matching quote as its own result, with its speaker, source and
+// context; the explorer's parameters, facets counting quotes
 import { handleApi } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { findQuotes } from "@/lib/quotes/find-quotes";
@@ -7,6 +8,11 @@ import { parseVoiceQuery } from "@/lib/search/voice-query";
 export async function GET(request: Request) {
   return handleApi(async () => {
     const result = await findQuotes(await getDb(), parseVoiceQuery(new URL(request.url).searchParams));
-    return Response.json({ total: result.total, items: result.items, query: { ...result.query, description: result.description } });
+    return Response.json({
+      total: result.total,
+      items: result.items,
+      facets: result.facets,
+      query: { ...result.query, description: result.description, unsearchable: result.unsearchable, ranking: result.ranking },
+    });
   });
 }
