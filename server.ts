@@ -32,6 +32,11 @@ function refuse(
   parameter: string,
 ) {
   if (status === 405) res.setHeader("Allow", ALLOWED_METHODS);
+  // any body that follows is never read: close the connection soon after answering (Node
+  // would otherwise wait for that body, however slowly it comes)
+  res.setHeader("Connection", "close");
+  const socket = res.socket;
+  setTimeout(() => socket?.destroy(), 500).unref();
   if (isApiTarget(target)) {
     res.writeHead(status, { "Content-Type": "application/json" });
     res.end(JSON.stringify(buildErrorBody(status, code, message, [{ parameter, message }])));
@@ -97,6 +102,7 @@ server.on("clientError", (error: Error & { code?: string }, socket) => {
   const headers = Object.entries(STATIC_SECURITY_HEADERS)
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join("");
+  setTimeout(() => socket.destroy(), 500).unref();
   socket.end(
     `HTTP/1.1 ${status} ${status === 408 ? "Request Timeout" : status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`,
   );
