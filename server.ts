@@ -1,5 +1,5 @@
 // npm start – the production server: Next.js behind a small node:http server that screens
-// every request first (see docs/decisions/007-custom-server.md).
+// every request first (see docs/decisions/009-custom-server.md).
 // PORT (default 3000) and HOSTNAME (default all interfaces) say where it listens.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";

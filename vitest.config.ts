@@ -26,6 +26,9 @@ export default defineConfig({
     unstubEnvs: true,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // expect.poll returns as soon as the page or server has caught up; its default of 1 s
+    // failed browser tests on a machine busy with other work
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

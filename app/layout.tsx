@@ -3,7 +3,8 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/lib/db/client";
-import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { citeCorpus, getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { CompareTray } from "./_components/compare-tray";
 import { QuoteListTray } from "./_components/quote-list-tray";
 import "./globals.css";
@@ -17,15 +18,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 async function Footer() {
   await connection(); // the database is read per request, never at build time
-  const corpus = await getCorpusInfo(await getDb());
+  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
   return (
     <footer className="site-footer">
       <p>
-        Corpus version <code>{corpus.version}</code>, seeded {corpus.seededAt.slice(0, 10)}: {corpus.counts.voices} voices,{" "}
-        {corpus.counts.quotes} quotes from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> ·{" "}
-        <a href="/api/openapi.json">API</a>
+        Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes
+        from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
       </p>
-      <p>Cite the corpus as: {corpus.citation}</p>
+      <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
     </footer>
   );
 }

@@ -5,6 +5,7 @@ import { foldFacetValues } from "@/lib/search/facet-display";
 import { FACETS } from "@/lib/search/facets";
 import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
+import { resolveFilterValues, type ResolvedFilters } from "@/lib/search/resolve-filter-values";
 import {
   buildQueryHref,
   DEFAULT_VOICE_QUERY,
@@ -17,6 +18,7 @@ import { ExplorerShell } from "./_components/explorer-shell";
 import { ExportForm } from "./_components/export-form";
 import { SearchInput } from "./_components/search-input";
 import { QuoteResult } from "./_components/quote-result";
+import { UnrecognisedFilters } from "./_components/unrecognised-filters";
 import { VoiceCard } from "./_components/voice-card";
 import { findQuotes, type QuoteSearchResult } from "@/lib/quotes/find-quotes";
 import { SORTS, SORT_LABELS, VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
@@ -30,13 +32,13 @@ type ExplorerResult = VoiceSearchResult | QuoteSearchResult;
 
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
-  const query = parseVoiceQuery(await searchParams, "lenient");
   const db = await getDb();
+  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(await searchParams, "lenient"), "lenient");
   const result: ExplorerResult = query.view === "quotes" ? await findQuotes(db, query) : await findVoices(db, query);
   return (
     <>
       <h1 className="visually-hidden">Explore the voices</h1>
-      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} />} />
+      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} unrecognised={unrecognised} />} />
     </>
   );
 }
@@ -52,7 +54,8 @@ function Controls({ result }: { result: ExplorerResult }) {
           <button type="submit">Search</button>
         </div>
         <p id="q-help" className="help">
-          All words must match; put a phrase in “quotes”; end a word with * to match its beginning. Case and accents are ignored.
+          All words must match, in any order, in any of their English forms; put an exact phrase in “quotes”; end a word with * to match its
+          beginning. Case, accents and spellings of place names do not matter.
         </p>
       </div>
       <details className="filters" open>
@@ -170,7 +173,7 @@ function ViewTabs({ query }: { query: VoiceQuery }) {
   );
 }
 
-function Results({ result }: { result: ExplorerResult }) {
+function Results({ result, unrecognised }: { result: ExplorerResult; unrecognised: ResolvedFilters["unrecognised"] }) {
   const { query, total } = result;
   const chips = activeChips(result);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -188,6 +191,7 @@ function Results({ result }: { result: ExplorerResult }) {
           />
         )}
       </div>
+      <UnrecognisedFilters values={unrecognised} />
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">
           {chips.map((chip) => (

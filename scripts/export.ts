@@ -4,6 +4,8 @@
 // schemas: EXPORT_PARAMETERS): --q, --stance (repeatable or comma-separated), --city,
 // --ageMin, --sort…; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
 // A progress line goes to stderr from 500 rows on (--progress shows it always).
+// Permalinks are built on PUBLIC_URL; without it they point at http://localhost:3000, and
+// a warning on stderr says so.
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
@@ -12,6 +14,7 @@ import { SingleBar } from "cli-progress";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
 import { EXPORT_PARAMETERS, parseExportRequest } from "../lib/export/export-request";
 import { startExport } from "../lib/export/write-export";
+import { FALLBACK_BASE_URL, getPublicUrl } from "../lib/meta/permalinks";
 import { runCli } from "./run-cli";
 
 const PROGRESS_FROM = 500; // rows; smaller exports finish before a bar would help
@@ -30,6 +33,12 @@ runCli(async () => {
     if (key !== "out" && key !== "progress") for (const v of [value].flat()) params.append(key, String(v));
   }
   const request = parseExportRequest(params);
+  if (getPublicUrl() === null) {
+    console.error(
+      `Warning: PUBLIC_URL is not set, so this export's permalinks point at ${FALLBACK_BASE_URL}, which only works on this machine. ` +
+        "Set PUBLIC_URL to the deployed address, e.g. PUBLIC_URL=https://voices.example.org.",
+    );
+  }
 
   const db = openExistingDatabase();
   // an export reads the file once, front to back: SQLite's 16 MB page cache would only hold memory

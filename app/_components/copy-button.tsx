@@ -2,8 +2,11 @@
 
 import { useState } from "react";
 
-/** Copies `text` to the clipboard and says so, for screen readers too. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * Copies `text` to the clipboard and says so, for screen readers too. With `html`, the
+ * clipboard holds both text/html (a word processor keeps the italics) and text/plain.
+ */
+export function CopyButton({ text, html, label }: { text: string; html?: string; label: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <button
@@ -12,7 +15,16 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       aria-label={label}
       onClick={async () => {
         try {
-          await navigator.clipboard.writeText(text);
+          if (html !== undefined && typeof ClipboardItem !== "undefined") {
+            await navigator.clipboard.write([
+              new ClipboardItem({
+                "text/html": new Blob([html], { type: "text/html" }),
+                "text/plain": new Blob([text], { type: "text/plain" }),
+              }),
+            ]);
+          } else {
+            await navigator.clipboard.writeText(text);
+          }
           setState("copied");
         } catch {
           setState("failed");

@@ -19,8 +19,10 @@ import {
 import { FACET_FOLD_AFTER, FACET_SHOWN } from "@/lib/search/facet-display";
 import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
+import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { searchVoices } from "@/lib/search/search-voices";
 import { buildQueryHref, parseVoiceQuery, toSearchParams } from "@/lib/search/voice-query";
+import { UnrecognisedFilters } from "../_components/unrecognised-filters";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
 
@@ -36,9 +38,9 @@ const cellLabel = (count: number, row: string, stance: Stance) =>
 export default async function InsightsPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
-  const query = parseVoiceQuery(raw, "lenient");
   const row = RowSchema.parse([raw.row].flat()[0]);
   const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
+  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(raw, "lenient"), "lenient");
   const { facts, results } = await searchVoices(db, query);
   const places = await db.place.findMany({ select: PLACE_REF_SELECT });
   const quotes = await findMatrixQuotes(
@@ -68,6 +70,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   return (
     <article className="insights-page">
       <h1>Insights</h1>
+      <UnrecognisedFilters values={unrecognised} />
       <p className="results-sentence" role="status">
         Figures for {describeQuery(results.length, query, facts)}. <Link href={filtersHref("/")}>Change the filters in the explorer</Link>
       </p>
@@ -129,7 +132,13 @@ export default async function InsightsPage({ searchParams }: Props) {
                                     .filter((q) => row !== "kind" || q.kind === r.value)
                                     .map((q) => (
                                       <li key={q.id}>
-                                        <q>{q.text}</q> <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
+                                        {/* only a direct quotation stands in quotation marks; a paraphrase is the reporter's words */}
+                                        {q.kind === "direct" ? (
+                                          <q>{q.text}</q>
+                                        ) : (
+                                          <span className="paraphrase">{q.text} (paraphrase)</span>
+                                        )}{" "}
+                                        <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
                                       </li>
                                     )),
                                 )}

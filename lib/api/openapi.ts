@@ -4,14 +4,14 @@ import { RANK_CAP } from "../search/find-text-matches";
 import { EXPORT_FIELDS } from "../export/export-request";
 import { RELATED_SHOWN } from "../voices/get-voice";
 import { SlugParamSchema } from "./json-responses";
-import { COMPARE_LIMITS, EXPORT_LIMITS, QUERY_LIMITS } from "../vocabulary";
+import { COMPARE_LIMITS, EXPORT_LIMITS, QUERY_LIMITS, QUOTE_LIST_LIMITS } from "../vocabulary";
 
 const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
   format: "File format. Required.",
   shape: "One row per quote (default) or per voice.",
   bom: "CSV only: start with a byte-order mark so Excel reads UTF-8 (1 or true).",
   voice: "Export one voice (a slug) instead of the filtered selection.",
-  quote: "Export one quote (its id).",
+  quote: `A quote list: quote ids separated by commas (or repeated), at most ${QUOTE_LIST_LIMITS.quotesMax}, exported in this order, one row per quote. Each quote may carry a note in a parameter named note.<id> (at most ${QUOTE_LIST_LIMITS.noteMaxLength} characters), exported beside it. A repeated id is kept once; ids not in the corpus are left out and named in the export's selection; if none is known, 404.`,
   v: `A compare set: voice slugs separated by commas, at most ${EXPORT_LIMITS.compareSetMax}.`,
 };
 
@@ -24,16 +24,18 @@ function exportParameters() {
 }
 
 const PARAMETER_DESCRIPTIONS: Record<keyof typeof VOICE_QUERY_FIELDS, string> = {
-  q: `Full-text search over quotes, names, occupations and places. Words combine with AND; "quoted words" form a phrase; a trailing * (and the last word) match as prefixes. At most ${QUERY_LIMITS.qMaxLength} characters.`,
+  q: `Full-text search over quotes, names, occupations and places. Words combine with AND, in any order, and match their English forms ("wars" finds "war"); "quoted words" form a phrase matched exactly; a trailing * matches a word's beginning. Case, accents and Cyrillic letters that look Latin are ignored; a place name matches every spelling of the place ("Nur-Sultan" finds "Astana"). At most ${QUERY_LIMITS.qMaxLength} characters.`,
   stance: "Stance on the war.",
-  city: 'City (place slug, e.g. "astana"); "unknown" for voices whose city is not stated.',
-  region: 'Region name as listed in the facets; "unknown" for none stated.',
-  country: 'Country name, e.g. "Kazakhstan"; "unknown" for none stated.',
+  city: 'City: a place\'s slug ("karaganda"), name ("Karaganda") or any spelling in the gazetteer ("Qaraghandy", "Караганда", "Nur-Sultan" for Astana), in any case; "unknown" for voices whose city is not stated. A value that names no place is a 400 listing the slugs.',
+  region:
+    'Region name as listed in the facets, in any case; "unknown" for none stated. A value that names no region is a 400 listing them.',
+  country: 'Country name, e.g. "Kazakhstan", in any case; "unknown" for none stated. A value that names no country is a 400 listing them.',
   role: "Role category.",
   ageBand: 'Age band; "unknown" for voices whose age is not stated.',
   ageMin: "Lowest age (voices with no stated age are excluded).",
   ageMax: "Highest age (voices with no stated age are excluded).",
-  source: 'Source slug, e.g. "opendemocracy-kazakhstan-divided".',
+  source:
+    'Source slug (e.g. "opendemocracy-kazakhstan-divided") or title, or a publisher\'s name ("The Diplomat"), which selects each of its sources; in any case. A value that names no source is a 400 listing the slugs.',
   kind: "Quote kind: direct quotation or paraphrase.",
   sort: "Sort order. Relevance is search rank, or corpus order without a search; source is the order the sources print the quotes in; name sorts by the speaker.",
   view: "voices lists one result per person, quotes one per quote (facets then count quotes). /api/quotes always lists quotes.",
@@ -141,7 +143,14 @@ export function buildOpenApiDocument() {
       },
       "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
       "/api/sources/{slug}": {
-        get: { summary: "One source: copies, texts with quotes located, voices", parameters: [slug], responses: itemResponses },
+        get: {
+          summary: "One source: copies, texts with quotes located, voices",
+          description:
+            "Each copy's `runs` cut its stored text, light Markdown as delivered, at every quote: quote offsets count characters of that stored text. " +
+            "A quote's `context` (in /api/quotes, /api/voices/{slug} and exports) is the paragraph as the source page shows it, without Markdown.",
+          parameters: [slug],
+          responses: itemResponses,
+        },
       },
       "/api/export": {
         get: {

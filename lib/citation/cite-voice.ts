@@ -1,9 +1,26 @@
 import type { CorpusInfo } from "../meta/get-corpus-info";
+import type { Permalinks } from "../meta/permalinks";
 import type { VoiceDetail } from "../voices/get-voice";
 import { buildArticleItem, buildQuoteEntryItem, buildVoiceEntryItem, type CorpusStamp } from "./csl-items";
-import { CITATION_STYLES, formatQuotedIn, formatReference, type CitationStyle } from "./format-citation";
+import { formatBiblatex } from "./format-biblatex";
+import type { CitationRun } from "./citation-runs";
+import { CITATION_STYLES, formatQuotedIn, formatReferenceRuns, type CitationStyle } from "./format-citation";
+import { formatRis } from "./format-ris";
 
-export type StyledCitation = { style: CitationStyle; label: string; article: string; quotedIn: string; corpusEntry: string };
+type StyledCitation = {
+  style: CitationStyle;
+  label: string;
+  article: CitationRun[];
+  quotedIn: string;
+  corpusEntry: CitationRun[];
+};
+
+export type VoiceCitations = {
+  styles: StyledCitation[];
+  /** The article and the corpus entry, for a reference manager. */
+  biblatex: string;
+  ris: string;
+};
 
 const STYLES = Object.keys(CITATION_STYLES) as CitationStyle[];
 
@@ -12,17 +29,27 @@ const STYLES = Object.keys(CITATION_STYLES) as CitationStyle[];
  * person "as quoted in" it) and the corpus entry (permalink, corpus version, access date).
  * With `quoteId`, the corpus entry is that one quote's.
  */
-export function citeVoice(voice: VoiceDetail, corpus: CorpusInfo, quoteId?: string, accessedAt = new Date()): StyledCitation[] {
+export function citeVoice(
+  voice: VoiceDetail,
+  corpus: CorpusInfo,
+  options: { permalinks: Permalinks; quoteId?: string; accessedAt?: Date },
+): VoiceCitations {
   const source = voice.source;
-  const stamp: CorpusStamp = { version: corpus.version, seededAt: corpus.seededAt, accessedAt };
+  const stamp: CorpusStamp = { version: corpus.version, versionDate: corpus.versionDate, accessedAt: options.accessedAt ?? new Date() };
   const article = buildArticleItem(source);
-  const quote = quoteId ? voice.quotes.find((q) => q.id === quoteId) : undefined;
-  const entry = quote ? buildQuoteEntryItem(quote, voice, source, stamp) : buildVoiceEntryItem(voice, source, stamp);
-  return STYLES.map((style) => ({
-    style,
-    label: CITATION_STYLES[style].label,
-    article: formatReference(article, style),
-    quotedIn: formatQuotedIn(article, style, voice.name),
-    corpusEntry: formatReference(entry, style),
-  }));
+  const quote = options.quoteId ? voice.quotes.find((q) => q.id === options.quoteId) : undefined;
+  const entry = quote
+    ? buildQuoteEntryItem(quote, voice, source, stamp, options.permalinks)
+    : buildVoiceEntryItem(voice, source, stamp, options.permalinks);
+  return {
+    styles: STYLES.map((style) => ({
+      style,
+      label: CITATION_STYLES[style].label,
+      article: formatReferenceRuns(article, style),
+      quotedIn: formatQuotedIn(article, style, voice.name),
+      corpusEntry: formatReferenceRuns(entry, style),
+    })),
+    biblatex: formatBiblatex([article, entry]),
+    ris: formatRis([article, entry]),
+  };
 }

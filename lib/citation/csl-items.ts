@@ -1,4 +1,6 @@
-import { quotePermalink, voicePermalink } from "../meta/permalinks";
+import type { Permalinks } from "../meta/permalinks";
+import type { QuoteKind } from "../vocabulary";
+import { describeQuoteKind, presentQuote } from "./quote-text";
 
 // CSL-JSON items for the two layers a researcher cites: the original article, and the
 // corpus entry (a voice or one quote) with its permalink, corpus version and access date.
@@ -18,6 +20,7 @@ export type CslItem = {
   URL?: string;
   version?: string;
   genre?: string;
+  medium?: string;
   note?: string;
 };
 
@@ -32,8 +35,12 @@ export type CitableSource = {
 };
 
 export type CitableVoice = { slug: string; name: string };
-export type CitableQuote = { id: string; text: string };
-export type CorpusStamp = { version: string; seededAt: string; accessedAt: Date };
+export type CitableQuote = { id: string; text: string; kind: QuoteKind };
+/** A corpus entry's version, the date of that version (YYYY-MM-DD) and when the reader accessed it. */
+export type CorpusStamp = { version: string; versionDate: string; accessedAt: Date };
+
+/** Who publishes the corpus: author and publisher of every corpus entry. */
+export const CORPUS_PUBLISHER = "Voices";
 
 /** "Aigerim Shapagat" → family Shapagat, given Aigerim; a single word stays literal. */
 export function toCslName(printed: string): CslName {
@@ -49,6 +56,8 @@ function toCslDate(iso: string): CslDate {
 function accessed(date: Date): CslDate {
   return { "date-parts": [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] };
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function buildArticleItem(source: CitableSource): CslItem {
   const authors = source.authors.map(toCslName);
@@ -74,37 +83,54 @@ function corpusEntry(id: string, title: string, url: string, note: string, stamp
     "citation-key": citationKey(id),
     type: "dataset",
     title,
-    author: [{ literal: "Voices" }],
-    publisher: "Voices",
+    author: [{ literal: CORPUS_PUBLISHER }],
+    publisher: CORPUS_PUBLISHER,
     genre: "Data set",
     version: stamp.version,
-    issued: toCslDate(stamp.seededAt.slice(0, 10)),
+    issued: toCslDate(stamp.versionDate),
     accessed: accessed(stamp.accessedAt),
     URL: url,
     note,
   };
 }
 
-const asQuotedIn = (voice: CitableVoice, source: CitableSource) => `${voice.name}, as quoted in ${source.publisher}`;
+const inSource = (source: CitableSource) =>
+  `“${source.title}” (${[source.publisher, source.publishedAt ?? "undated"].join(", ")}${source.url ? `, ${source.url}` : ""})`;
+
+const corpusLine = (stamp: CorpusStamp) =>
+  `Voices corpus version ${stamp.version} of ${stamp.versionDate}, accessed ${isoDay(stamp.accessedAt)}.`;
 
 /** The corpus entry for a voice: its permalink, at this corpus version. */
-export function buildVoiceEntryItem(voice: CitableVoice, source: CitableSource, stamp: CorpusStamp): CslItem {
+export function buildVoiceEntryItem(voice: CitableVoice, source: CitableSource, stamp: CorpusStamp, permalinks: Permalinks): CslItem {
   return corpusEntry(
     `voices-${voice.slug}`,
-    asQuotedIn(voice, source),
-    voicePermalink(voice.slug),
-    `As quoted in “${source.title}”. Voices corpus version ${stamp.version}.`,
+    `${voice.name}, as quoted in ${source.publisher}`,
+    permalinks.voice(voice.slug),
+    `${voice.name} as reported in ${inSource(source)}. ${corpusLine(stamp)}`,
     stamp,
   );
 }
 
-/** The corpus entry for one quote; the note carries the exact words. */
-export function buildQuoteEntryItem(quote: CitableQuote, voice: CitableVoice, source: CitableSource, stamp: CorpusStamp): CslItem {
+/**
+ * The corpus entry for one quote. The note carries the words: a direct quotation in
+ * quotation marks, a paraphrase labelled as the reporter's wording and never in quotation
+ * marks; the title says which it is.
+ */
+export function buildQuoteEntryItem(
+  quote: CitableQuote,
+  voice: CitableVoice,
+  source: CitableSource,
+  stamp: CorpusStamp,
+  permalinks: Permalinks,
+): CslItem {
+  const direct = quote.kind === "direct";
   return corpusEntry(
     `voices-${quote.id}`,
-    `${asQuotedIn(voice, source)} (quote ${quote.id})`,
-    quotePermalink(voice.slug, quote.id),
-    `“${quote.text}” As quoted in “${source.title}”. Voices corpus version ${stamp.version}.`,
+    direct
+      ? `${voice.name}, as quoted in ${source.publisher} (quotation ${quote.id})`
+      : `${voice.name}, as reported in ${source.publisher} (paraphrase ${quote.id})`,
+    permalinks.quote(voice.slug, quote.id),
+    `${describeQuoteKind(quote.kind)}: ${presentQuote(quote)} — ${direct ? `${voice.name}, as quoted in` : `${voice.name}, as reported in`} ${inSource(source)}. ${corpusLine(stamp)}`,
     stamp,
   );
 }

@@ -4,15 +4,19 @@ import { Cite, plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import "@citation-js/plugin-ris";
+import { htmlToRuns, type CitationRun } from "./citation-runs";
 import type { CslItem } from "./csl-items";
 
 // citation-js formats every citation. APA 7 is the official style bundled with its CSL
-// plugin; MLA 9 and Chicago author-date are ours (lib/citation/styles), registered here.
+// plugin; MLA 9 and Chicago author-date (17th edition) are ours (lib/citation/styles),
+// registered here. For articles and blog posts they give exactly what the official styles
+// give (tests/citation/conformance.test.ts); docs/decisions/005-citation-styles.md lists
+// where corpus entries differ, and why.
 
 export const CITATION_STYLES = {
   apa: { label: "APA 7", template: "apa" },
   mla: { label: "MLA 9", template: "voices-mla-9" },
-  chicago: { label: "Chicago (author-date)", template: "voices-chicago-author-date-17" },
+  chicago: { label: "Chicago 17 (author-date)", template: "voices-chicago-author-date-17" },
 } as const;
 export type CitationStyle = keyof typeof CITATION_STYLES;
 
@@ -29,31 +33,65 @@ function setUp() {
   registered = true;
 }
 
+const sameOrganization = (item: CslItem) =>
+  item.author?.length === 1 && item.author[0]!.literal !== undefined && item.author[0]!.literal === item.publisher;
+
+/**
+ * The item as each manual wants it when one organisation is both author and publisher (a
+ * corpus entry: Voices): APA 7 §9.24 omits the publisher; MLA 9 (the Author element) skips
+ * the author and names the organisation as publisher only; Chicago 17 §15.36 keeps both.
+ * Identifiers (quote ids) are marked so that no style title-cases them.
+ */
+export function adaptItemForStyle(item: CslItem, style: CitationStyle): CslItem {
+  const adapted: CslItem = {
+    ...item,
+    title: item.title.replace(/\((quotation|paraphrase) ([a-z0-9-]+)\)/, '($1 <span class="nocase">$2</span>)'),
+  };
+  if (sameOrganization(item)) {
+    if (style === "apa") delete adapted.publisher;
+    if (style === "mla") delete adapted.author;
+  }
+  return adapted;
+}
+
 // A voice page formats the same article in every style once per quote; citeproc is slow
 // enough (milliseconds per call) for a small memo to matter.
 const memo = new Map<string, string>();
 const MEMO_SIZE = 2000;
 
-function format(kind: "bibliography" | "citation", item: CslItem, style: CitationStyle): string {
+/** Renders with any registered template; the conformance test also renders the official styles through it. */
+export function renderCsl(kind: "bibliography" | "citation", item: CslItem, template: string, format: "text" | "html"): string {
   setUp();
-  const key = `${kind}\0${style}\0${JSON.stringify(item)}`;
+  const key = `${kind}\0${template}\0${format}\0${JSON.stringify(item)}`;
   let text = memo.get(key);
   if (text === undefined) {
-    text = String(new Cite(item).format(kind, { format: "text", template: CITATION_STYLES[style].template, lang: "en-US" })).trim();
+    text = String(new Cite(item).format(kind, { format, template, lang: "en-US" })).trim();
     if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, text);
   }
   return text;
 }
 
+/** Registers a CSL style under a name (the conformance test registers the official styles). */
+export function registerStyle(name: string, xml: string): void {
+  setUp();
+  const csl = plugins.config.get("@csl");
+  if (!csl.styles.has(name)) csl.styles.add(name, xml);
+}
+
 /** The reference-list entry, as plain text. */
 export function formatReference(item: CslItem, style: CitationStyle): string {
-  return format("bibliography", item, style);
+  return renderCsl("bibliography", adaptItemForStyle(item, style), CITATION_STYLES[style].template, "text");
+}
+
+/** The reference-list entry, as runs with the style's italics. */
+export function formatReferenceRuns(item: CslItem, style: CitationStyle): CitationRun[] {
+  return htmlToRuns(renderCsl("bibliography", adaptItemForStyle(item, style), CITATION_STYLES[style].template, "html"));
 }
 
 /** The in-text citation, e.g. "(Shapagat et al., 2022)". */
 export function formatInText(item: CslItem, style: CitationStyle): string {
-  return format("citation", item, style);
+  return renderCsl("citation", adaptItemForStyle(item, style), CITATION_STYLES[style].template, "text");
 }
 
 /** The in-text citation of a person's words in someone else's article. */
@@ -63,23 +101,4 @@ export function formatQuotedIn(item: CslItem, style: CitationStyle, person: stri
   if (style === "mla") return `(qtd. in ${inner})`;
   if (style === "chicago") return `(${person}, quoted in ${inner})`;
   return `(${person}, as cited in ${inner})`;
-}
-
-export function formatBibtex(items: CslItem[]): string {
-  setUp();
-  return String(new Cite(items).format("bibtex", { format: "text" }));
-}
-
-/**
- * RIS in the original (2011) tag set, which every reference manager reads; citation-js's
- * newer mapping drops newspaper authors. citation-js also wraps every value at 70
- * characters, which breaks URLs and quotes for importers, so the lines are joined again.
- */
-export function formatRis(items: CslItem[]): string {
-  setUp();
-  const wrapped = String(new Cite(items).format("ris", { format: "text", spec: "old" }));
-  const joined = wrapped.replace(/\n(?![A-Z][A-Z0-9] {2}-( |$))/g, "");
-  // the old tag set cuts IDs to 20 characters, which makes them collide: restore them in order
-  let n = 0;
-  return joined.replace(/^ID {2}- .*$/gm, () => `ID  - ${items[n++]!.id}`);
 }

@@ -4,8 +4,9 @@ import path from "node:path";
 import YAML from "yaml";
 import type { z } from "zod";
 import { corpusError, type CorpusProblem } from "./corpus-error";
-import { PlacesFileSchema, SourceFileSchema, type Place, type SourceFile } from "./schema";
+import { CorpusFileSchema, PlacesFileSchema, SourceFileSchema, type Place, type SourceFile } from "./schema";
 
+const CORPUS_FILE = "corpus.yaml";
 const PLACES_FILE = "places.yaml";
 const SOURCES_DIR = "sources";
 const DOCUMENTS_DIR = "documents";
@@ -27,6 +28,8 @@ export type LoadedCorpus = {
   documents: Map<string, LoadedDocument>;
   /** Content hash of every corpus file: changes whenever any annotation or document does. */
   version: string;
+  /** The date of this version (data/corpus.yaml), YYYY-MM-DD. */
+  versionDate: string;
 };
 
 function sha256(text: string) {
@@ -158,6 +161,14 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
     return text;
   };
 
+  let versionDate = "";
+  try {
+    const raw = await read(CORPUS_FILE, CORPUS_FILE_LIMITS.yamlBytes);
+    if (raw !== undefined) versionDate = parseYaml(CORPUS_FILE, raw, CorpusFileSchema, problems)?.date ?? "";
+  } catch {
+    problems.push({ file: CORPUS_FILE, message: "missing: it gives the date of this corpus version (date: YYYY-MM-DD)" });
+  }
+
   let places: Place[] = [];
   try {
     const raw = await read(PLACES_FILE, CORPUS_FILE_LIMITS.yamlBytes);
@@ -186,5 +197,5 @@ export async function loadCorpus(dataDir: string): Promise<LoadedCorpus> {
 
   const dataDirLabel = path.relative(process.cwd(), dataDir) || ".";
   if (problems.length > 0) throw corpusError(problems, dataDirLabel);
-  return { dataDirLabel, places, sources, documents, version: hash.digest("hex").slice(0, 12) };
+  return { dataDirLabel, places, sources, documents, version: hash.digest("hex").slice(0, 12), versionDate };
 }

@@ -52,12 +52,6 @@ function paragraphBounds(document: string, span: Span): Span {
   return { start, end };
 }
 
-/** The paragraph around a span, whitespace collapsed: the context shown with a quote. */
-export function findParagraph(document: string, span: Span): string {
-  const { start, end } = paragraphBounds(document, span);
-  return collapseWhitespace(document.slice(start, end));
-}
-
 /**
  * Finds `quote` verbatim in `document`, forgiving only what normalizeText forgives.
  * An ellipsis in the quote may join parts that appear in order within one paragraph.

@@ -99,6 +99,12 @@ const PlaceSchema = z.strictObject({
 
 export const PlacesFileSchema = z.array(PlaceSchema);
 
+/** data/corpus.yaml: the corpus as a whole. */
+export const CorpusFileSchema = z.strictObject({
+  /** The date of this corpus version: what every citation of an entry gives as its date. */
+  date: IsoDate,
+});
+
 export type VoiceEntry = z.infer<typeof VoiceEntrySchema>;
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 export type Place = z.infer<typeof PlaceSchema>;

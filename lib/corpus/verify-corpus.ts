@@ -1,31 +1,27 @@
 import { corpusError, type CorpusProblem } from "./corpus-error";
 import type { LoadedCorpus } from "./load-corpus";
-import { findParagraph, locateText } from "./locate-text";
+import { findContext } from "./find-context";
+import { locateText } from "./locate-text";
 import { normalizeText, type NormalizedText } from "./normalize-text";
+import { parseDocument, type Block } from "./parse-document";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
+import { foldFields, foldText } from "../search/fold-text";
 
 // Turns a loaded corpus into the rows the database holds, checking everything that
 // spans files: unique slugs and ids, known documents and places, and every quote and
 // evidence span verbatim against its document. Collects all problems, then throws.
 
-// The rows are exactly what the database takes (Prisma's create inputs), so the seed
-// inserts them as they are.
-type SourceRow = Prisma.SourceCreateManyInput & { authors: string[] };
-type DocumentRow = Prisma.DocumentCreateManyInput;
-type PlaceRow = Prisma.PlaceCreateManyInput;
-type VoiceRow = Prisma.VoiceCreateManyInput;
-type QuoteRow = Prisma.QuoteCreateManyInput;
-type EvidenceRow = Prisma.EvidenceCreateManyInput;
-
+/** The rows exactly as the database takes them (Prisma's create inputs), so the seed inserts them as they are. */
 export type CorpusRows = {
   version: string;
-  sources: SourceRow[];
-  documents: DocumentRow[];
-  places: PlaceRow[];
-  voices: VoiceRow[];
-  quotes: QuoteRow[];
-  evidence: EvidenceRow[];
+  versionDate: string;
+  sources: (Prisma.SourceCreateManyInput & { authors: string[] })[];
+  documents: Prisma.DocumentCreateManyInput[];
+  places: Prisma.PlaceCreateManyInput[];
+  voices: Prisma.VoiceCreateManyInput[];
+  quotes: Prisma.QuoteCreateManyInput[];
+  evidence: Prisma.EvidenceCreateManyInput[];
 };
 
 const UNITS = [
@@ -66,13 +62,56 @@ function mentionsAge(evidence: string, age: number): boolean {
   return digits.test(evidence) || (spelled !== null && evidence.toLowerCase().includes(spelled));
 }
 
+/** The spans a text puts in double quotation marks (straight or typographic), normalised. */
+function quotedSpans(text: string): string[] {
+  return [...normalizeText(text).text.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim());
+}
+
+/**
+ * The words a stance rationale puts in quotation marks that the person is not on record as
+ * saying. A person's own words are a direct quote, or the words a paraphrase or an evidence
+ * span itself puts in quotation marks; a reporter's paraphrase is not, so quoting it would
+ * put the reporter's words in the person's mouth.
+ */
+export function findUnattributedQuotations(
+  voice: Pick<VoiceEntry, "stanceRationale" | "quotes" | "age" | "city" | "occupation" | "heritage">,
+): string[] {
+  const own = [
+    ...voice.quotes.filter((q) => q.kind === "direct").map((q) => normalizeText(q.text).text),
+    ...voice.quotes.filter((q) => q.kind !== "direct").flatMap((q) => quotedSpans(q.text)),
+    ...[voice.age, voice.city, voice.occupation, voice.heritage].flatMap((e) => (e ? quotedSpans(e.evidence) : [])),
+  ];
+  // A quotation may change the case of its first letter to fit the sentence around it.
+  const firstLetterEither = (words: string) => [
+    words,
+    words.charAt(0).toUpperCase() + words.slice(1),
+    words.charAt(0).toLowerCase() + words.slice(1),
+  ];
+  return quotedSpans(voice.stanceRationale).filter((words) => !own.some((text) => firstLetterEither(words).some((w) => text.includes(w))));
+}
+
 export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   const problems: CorpusProblem[] = [];
-  const rows: CorpusRows = { version: corpus.version, sources: [], documents: [], places: [], voices: [], quotes: [], evidence: [] };
+  const rows: CorpusRows = {
+    version: corpus.version,
+    versionDate: corpus.versionDate,
+    sources: [],
+    documents: [],
+    places: [],
+    voices: [],
+    quotes: [],
+    evidence: [],
+  };
   const normalized = new Map<string, NormalizedText>();
   const normalizedText = (id: string, text: string) => {
     if (!normalized.has(id)) normalized.set(id, normalizeText(text));
     return normalized.get(id)!;
+  };
+  // Contexts are cut from the Markdown parse, so they read as the source page shows them.
+  const parsed = new Map<string, Block[]>();
+  const parsedDocument = (id: string, text: string) => {
+    if (!parsed.has(id)) parsed.set(id, parseDocument(text));
+    return parsed.get(id)!;
   };
 
   // Places, and the spellings that resolve to them.
@@ -89,6 +128,8 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
       latitude: place.lat,
       longitude: place.lon,
       note: place.note ?? null,
+      aliases: place.aliases,
+      searchText: foldFields([place.name, ...place.aliases, place.region, place.country]),
     });
     for (const spelling of [place.name, ...place.aliases]) {
       const other = placeBySpelling.get(spelling);
@@ -192,6 +233,13 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           problems.push({ file, where: `${voiceWhere} › city`, message: `the evidence does not print "${voice.city.value}"` });
         }
       }
+      for (const words of findUnattributedQuotations(voice)) {
+        problems.push({
+          file,
+          where: `${voiceWhere} › stanceRationale`,
+          message: `"${words}" stands in quotation marks but is not in this person's words (a direct quote, or words a paraphrase or evidence quotes); reword it without quotation marks`,
+        });
+      }
       if (voice.age && !mentionsAge(voice.age.evidence, voice.age.value)) {
         problems.push({ file, where: `${voiceWhere} › age`, message: `the evidence does not state the age ${voice.age.value}` });
       }
@@ -211,6 +259,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         stanceRationale: voice.stanceRationale,
         sourceSlug: source.slug,
         position: voicePosition,
+        searchText: foldFields([voice.name, voice.occupation?.value, voice.city?.value, voice.heritage?.value]),
       });
 
       for (const attribute of ["age", "city", "occupation", "heritage"] as const) {
@@ -247,8 +296,9 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
           text: found.text,
           start: found.start,
           end: found.end,
-          context: findParagraph(found.document.text, found),
+          context: findContext(parsedDocument(found.documentId, found.document.text), found),
           position: quotePosition,
+          searchText: foldText(found.text),
         });
       });
     });
@@ -258,6 +308,19 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
   rows.sources
     .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.title.localeCompare(b.title))
     .forEach((source, position) => (source.position = position));
+
+  const today = new Date().toISOString().slice(0, 10);
+  if (corpus.versionDate > today) {
+    problems.push({ file: "corpus.yaml", where: "date", message: `${corpus.versionDate} is in the future` });
+  }
+  const latest = rows.sources.reduce((max, s) => (s.publishedAt && s.publishedAt > max ? s.publishedAt : max), "");
+  if (corpus.versionDate < latest) {
+    problems.push({
+      file: "corpus.yaml",
+      where: "date",
+      message: `${corpus.versionDate} is before the latest source it holds (${latest})`,
+    });
+  }
 
   for (const id of corpus.documents.keys()) {
     if (!sourceOfDocument.has(id)) {

@@ -39,14 +39,14 @@ async function handle(message: ToWorker) {
     await finish();
     const lease = leaseServedDatabase();
     try {
-      const started = await startExport(lease.db, message.request, message.now);
+      const started = await startExport(lease.db, message.request, message.options);
       current = { id, chunks: started.chunks(), release: lease.release };
       send({
         job: id,
         type: "started",
         filename: started.filename,
         mediaType: started.mediaType,
-        corpusVersion: started.provenance.corpusVersion,
+        headers: started.headers,
       });
     } catch (error) {
       lease.release();

@@ -4,6 +4,7 @@ import { processState } from "../db/process-state";
 import { VoicesError } from "../errors";
 import type { FromWorker, ToWorker } from "./export-messages";
 import type { ExportRequest } from "./export-request";
+import type { ExportOptions } from "./write-export";
 
 // Exports run in worker threads, never on the thread that answers requests: a full export
 // is minutes of synchronous SQLite and string building, and on the request thread 20 of
@@ -101,14 +102,20 @@ function toError(failed: Extract<FromWorker, { type: "failed" }>): Error {
   return internal;
 }
 
-export type ExportStream = { filename: string; mediaType: string; corpusVersion: string; body: ReadableStream<Uint8Array> };
+export type ExportStream = {
+  filename: string;
+  mediaType: string;
+  /** The provenance as response headers (see write-export.ts). */
+  headers: Record<string, string>;
+  body: ReadableStream<Uint8Array>;
+};
 
 /**
  * Runs an export in a worker: resolves once it is planned (a bad selection rejects with
  * its VoicesError), then streams its bytes as the client reads them. Rejects with a
  * VoicesError "busy" when too many exports are running and waiting.
  */
-export async function runExport(request: ExportRequest, signal?: AbortSignal, now = new Date()): Promise<ExportStream> {
+export async function runExport(request: ExportRequest, options: ExportOptions = {}, signal?: AbortSignal): Promise<ExportStream> {
   const slot = await acquireSlot(signal);
   const job = nextJob++;
   const send = (message: ToWorker) => slot.worker.postMessage(message);
@@ -122,7 +129,7 @@ export async function runExport(request: ExportRequest, signal?: AbortSignal, no
   };
   let first: FromWorker;
   try {
-    send({ job, type: "start", request, now });
+    send({ job, type: "start", request, options });
     first = await receive(slot, job);
   } catch (error) {
     release();
@@ -186,5 +193,5 @@ export async function runExport(request: ExportRequest, signal?: AbortSignal, no
     },
     { highWaterMark: 0 },
   );
-  return { filename: first.filename, mediaType: first.mediaType, corpusVersion: first.corpusVersion, body };
+  return { filename: first.filename, mediaType: first.mediaType, headers: first.headers, body };
 }

@@ -1,9 +1,12 @@
 import { stringify } from "csv-stringify/sync";
 import { buildArticleItem, buildQuoteEntryItem, buildVoiceEntryItem, type CorpusStamp, type CslItem } from "../citation/csl-items";
+import { escapeLatex, formatBiblatex } from "../citation/format-biblatex";
+import { formatRis } from "../citation/format-ris";
+import type { Permalinks } from "../meta/permalinks";
 import { STANCE_LABELS } from "../vocabulary";
 import { NOTE_COLUMN, PROVENANCE_COLUMNS, QUOTE_COLUMNS, VOICE_COLUMNS, type Column, type Provenance, type QuoteRow } from "./columns";
 import type { ExportFormat, ExportShape } from "./export-request";
-import type { ExportVoice } from "./find-export-voices";
+import type { ExportQuote, ExportVoice } from "./find-export-voices";
 
 // One writer per format. An export is begin(), then write() for each batch of voices,
 // then end(): each returns text to stream, so memory holds one batch at a time.
@@ -19,6 +22,7 @@ type WriterOptions = {
   provenance: Provenance;
   stamp: CorpusStamp;
   bom: boolean;
+  permalinks: Permalinks;
   /** A quote list: each quote carries a note. */ notes?: boolean;
 };
 
@@ -33,19 +37,19 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     label: "BibTeX",
     extension: "bib",
     mediaType: "application/x-bibtex; charset=utf-8",
-    create: (o) => citationWriter(o, "bibtex"),
+    create: async (o) => citationWriter(o, "bibtex"),
   },
   ris: {
     label: "RIS",
     extension: "ris",
     mediaType: "application/x-research-info-systems; charset=utf-8",
-    create: (o) => citationWriter(o, "ris"),
+    create: async (o) => citationWriter(o, "ris"),
   },
   "csl-json": {
     label: "CSL-JSON",
-    extension: "json",
+    extension: "csl.json",
     mediaType: "application/vnd.citationstyles.csl+json; charset=utf-8",
-    create: (o) => citationWriter(o, "csl-json"),
+    create: async (o) => citationWriter(o, "csl-json"),
   },
 };
 
@@ -111,13 +115,31 @@ function jsonlWriter({ shape, provenance }: WriterOptions): ExportWriter {
   };
 }
 
-function markdownWriter({ provenance }: WriterOptions): ExportWriter {
+const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, "\\$1");
+
+/** A quote in Markdown: a direct quotation as a block quote; a paraphrase labelled as reported speech, never in quotation marks. */
+function markdownQuote(q: ExportQuote): string {
+  const words =
+    q.kind === "direct"
+      ? `> ${mdEscape(q.text)}\n\n— direct quotation, <${q.permalink}>\n`
+      : `Reported (the reporter’s paraphrase, not a direct quotation): ${mdEscape(q.text)}\n\n— paraphrase, <${q.permalink}>\n`;
+  // a quote list's own note on the quote
+  return q.note ? `${words}\nNote: ${mdEscape(q.note)}\n` : words;
+}
+
+function markdownWriter({ shape, provenance }: WriterOptions): ExportWriter {
+  const source = (v: ExportVoice) =>
+    `${mdEscape(v.source.publisher)}, “${mdEscape(v.source.title)}”${v.source.publishedAt ? ` (${v.source.publishedAt})` : " (undated)"}${v.source.url ? ` <${v.source.url}>` : ""}`;
+  const heading = (v: ExportVoice) => {
+    const facts = [v.age !== null ? `${v.age}` : null, v.occupation, v.city].filter(Boolean).join(", ");
+    return `## ${mdEscape(v.name)}${facts ? ` (${mdEscape(facts)})` : ""}`;
+  };
   return {
     begin: () =>
       [
-        "# Voices: quote list",
+        shape === "quotes" ? "# Voices: quote list" : "# Voices: list of voices",
         "",
-        `${provenance.selection}.`,
+        `${mdEscape(provenance.selection)}.`,
         "",
         `Corpus version ${provenance.corpusVersion}, exported ${provenance.exportedAt}. Cite the corpus as: ${provenance.citeCorpusAs}`,
         "",
@@ -126,38 +148,48 @@ function markdownWriter({ provenance }: WriterOptions): ExportWriter {
     write: (batch) =>
       batch
         .map((v) => {
-          const facts = [v.age !== null ? `${v.age}` : null, v.occupation, v.city].filter(Boolean).join(", ");
-          const source = `${v.source.publisher}, “${v.source.title}”${v.source.publishedAt ? ` (${v.source.publishedAt})` : ""}${v.source.url ? ` <${v.source.url}>` : ""}`;
-          const quotes = v.quotes
-            .map((q) => `> ${q.text}\n\n— ${q.kind === "direct" ? "direct quotation" : "paraphrase"}, <${q.permalink}>\n`)
-            .join("\n");
-          return `## ${v.name}${facts ? ` (${facts})` : ""}\n\n${STANCE_LABELS[v.stance]}: ${v.stanceRationale}\n\nSource: ${source}\n\n${quotes}\n`;
+          const stance = `${STANCE_LABELS[v.stance]}: ${mdEscape(v.stanceRationale)}`;
+          if (shape === "voices") {
+            const kinds = v.quotes.filter((q) => q.kind === "direct").length;
+            const counts = `${v.quotes.length} ${v.quotes.length === 1 ? "quote" : "quotes"} (${kinds} direct, ${v.quotes.length - kinds} paraphrased)`;
+            return `${heading(v)}\n\n${stance}\n\nSource: ${source(v)}\n\n${counts}. Permalink: <${v.permalink}>\n\n`;
+          }
+          return `${heading(v)}\n\n${stance}\n\nSource: ${source(v)}\n\n${v.quotes.map(markdownQuote).join("\n")}\n`;
         })
         .join(""),
     end: () => "",
   };
 }
 
+/** Where a format has room for it (a corpus entry's note), the export's own provenance. */
+const provenanceNote = (p: Provenance) =>
+  `Exported ${p.exportedAt} from Voices corpus version ${p.corpusVersion}; selection: ${p.selection}. Cite the corpus as: ${p.citeCorpusAs}`;
+
 /**
  * Bibliographic formats: every source article once, then a corpus entry per quote or voice.
- * citation-js loads here, on first use: the other formats never pay its ~30 MB.
+ * biblatex and RIS are written from our CSL items directly (lib/citation/format-*.ts).
  */
-async function citationWriter({ shape, stamp, provenance }: WriterOptions, format: "bibtex" | "ris" | "csl-json"): Promise<ExportWriter> {
-  const { formatBibtex, formatRis } = await import("../citation/format-citation");
+function citationWriter({ shape, stamp, provenance, permalinks }: WriterOptions, format: "bibtex" | "ris" | "csl-json"): ExportWriter {
   const seenSources = new Set<string>();
   let firstJson = true;
+  const note = provenanceNote(provenance);
   const render = (entries: CslItem[]) => {
-    if (format === "bibtex") return formatBibtex(entries);
-    if (format === "ris") return `${formatRis(entries)}\n`;
+    if (format === "bibtex") return `${formatBiblatex(entries)}\n`;
+    if (format === "ris") return formatRis(entries);
     const text = entries.map((e) => JSON.stringify(e)).join(",\n");
     const out = (firstJson || !text ? "" : ",\n") + text;
     if (text) firstJson = false;
     return out;
   };
+  // a quote list's own note on a quote goes first, where a reference manager shows it
+  const withProvenance = (entry: CslItem, listNote?: string | null): CslItem => ({
+    ...entry,
+    note: `${listNote ? `List note: ${listNote}\n` : ""}${entry.note} ${note}`,
+  });
   return {
     begin: () =>
       format === "bibtex"
-        ? `@comment{Voices export. ${provenance.selection}. Corpus version ${provenance.corpusVersion}, exported ${provenance.exportedAt}. Cite the corpus as: ${provenance.citeCorpusAs}}\n\n`
+        ? `@comment{${escapeLatex(`Voices export. ${provenance.selection}. Corpus version ${provenance.corpusVersion}, exported ${provenance.exportedAt}. Cite the corpus as: ${provenance.citeCorpusAs}`).replace(/[{}]/g, "")}}\n\n`
         : format === "csl-json"
           ? "[\n"
           : "",
@@ -168,8 +200,10 @@ async function citationWriter({ shape, stamp, provenance }: WriterOptions, forma
           seenSources.add(voice.source.slug);
           entries.push(buildArticleItem(voice.source));
         }
-        if (shape === "voices") entries.push(buildVoiceEntryItem(voice, voice.source, stamp));
-        else for (const quote of voice.quotes) entries.push(buildQuoteEntryItem(quote, voice, voice.source, stamp));
+        if (shape === "voices") entries.push(withProvenance(buildVoiceEntryItem(voice, voice.source, stamp, permalinks)));
+        else
+          for (const quote of voice.quotes)
+            entries.push(withProvenance(buildQuoteEntryItem(quote, voice, voice.source, stamp, permalinks), quote.note));
       }
       return entries.length ? render(entries) : "";
     },

@@ -2,9 +2,11 @@ import { EXPORT_LIMITS, type QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { VoicesError } from "../errors";
 import { getCorpusInfo } from "../meta/get-corpus-info";
-import { quotePermalink, voicePermalink } from "../meta/permalinks";
+import { buildPermalinks, resolveBaseUrl } from "../meta/permalinks";
+import { citeCorpus } from "../meta/get-corpus-info";
 import { describeQuery } from "../search/describe-query";
 import { findQuoteIds } from "../search/search-index";
+import { resolveFilterValues } from "../search/resolve-filter-values";
 import { searchVoices, selectQuotes } from "../search/search-voices";
 import type { Provenance } from "./columns";
 import type { ExportRequest, ExportSelection, ExportShape } from "./export-request";
@@ -13,7 +15,6 @@ import { findExportVoices, type ExportVoice } from "./find-export-voices";
 import { FACETS } from "../search/facets";
 
 const BATCH = 200;
-const permalinks = { voice: voicePermalink, quote: quotePermalink };
 
 type Plan = {
   /** The voices, in export order. */
@@ -68,8 +69,10 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
       rows: found.reduce((n, f) => n + f._count.quotes, 0),
     };
   }
-  const search = await searchVoices(db, selection.query);
-  const { kind } = selection.query;
+  // a filter value that names nothing is an error here as in the API, never an empty file
+  const { query } = await resolveFilterValues(db, selection.query);
+  const search = await searchVoices(db, query);
+  const { kind } = query;
   return {
     slugs: search.results.map((v) => v.slug),
     kinds: kind,
@@ -77,19 +80,29 @@ async function planExport(db: Database, selection: ExportSelection): Promise<Pla
     keep: search.matches
       ? async (from, to) => new Set(await findQuoteIds(db, selectQuotes(search, kind, search.results.slice(from, to))))
       : keepAll,
-    selection: describeQuery(search.results.length, selection.query, search.facts),
+    selection: describeQuery(search.results.length, query, search.facts),
     rows: selectQuotes(search, kind).length,
   };
 }
 
 export type ExportStart = {
+  /** voices-<version>-<selection>-<shape>-<time>.<ext>: the provenance survives a renamed folder. */
   filename: string;
+  /** The provenance as response headers (values ASCII-safe, per RFC 9110). */
+  headers: Record<string, string>;
   mediaType: string;
   /** Rows to expect: quotes, or voices for the voices shape. */
   total: number;
   provenance: Provenance;
   /** The export's text, chunk by chunk; `onProgress` hears how many rows are out. */
   chunks(onProgress?: (done: number) => void): AsyncGenerator<string>;
+};
+
+export type ExportOptions = {
+  /** The export's time, also the access date of its corpus entries. */
+  now?: Date;
+  /** The base of every permalink (PUBLIC_URL, or the request's origin); see lib/meta/permalinks.ts. */
+  baseUrl?: string;
 };
 
 /** Each listed quote as its own entry (its voice with that one quote and its note), in the list's order. */
@@ -137,7 +150,9 @@ export function nameExport(selection: ExportSelection, shape: ExportShape): stri
 }
 
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
-export async function startExport(db: Database, request: ExportRequest, now = new Date()): Promise<ExportStart> {
+export async function startExport(db: Database, request: ExportRequest, options: ExportOptions = {}): Promise<ExportStart> {
+  const now = options.now ?? new Date();
+  const permalinks = buildPermalinks(options.baseUrl ?? resolveBaseUrl());
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
   const rows = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   if (rows > EXPORT_LIMITS.maxRows) {
@@ -148,7 +163,7 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     corpusVersion: corpus.version,
     exportedAt: now.toISOString(),
     selection: plan.selection,
-    citeCorpusAs: corpus.citation,
+    citeCorpusAs: citeCorpus(corpus, permalinks),
   };
   const format = EXPORT_FORMATS[request.format];
   const writer = await format.create({
@@ -156,12 +171,22 @@ export async function startExport(db: Database, request: ExportRequest, now = ne
     provenance,
     bom: request.bom,
     notes: plan.list !== undefined,
-    stamp: { version: corpus.version, seededAt: corpus.seededAt, accessedAt: now },
+    stamp: { version: corpus.version, versionDate: corpus.versionDate, accessedAt: now },
+    permalinks,
   });
+  const time = provenance.exportedAt.replace(/\.\d+Z$/, "Z").replace(/[-:]/g, ""); // 20261130T004645Z
   const total = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   return {
-    // what it holds, then the corpus version it was made from
-    filename: `${nameExport(request.selection, request.shape)}-${corpus.version}.${format.extension}`,
+    // what it holds, the corpus version it was made from, and when
+    filename: `${nameExport(request.selection, request.shape)}-${corpus.version}-${time}.${format.extension}`,
+    headers: {
+      "X-Corpus-Version": provenance.corpusVersion,
+      "X-Corpus-Version-Date": corpus.versionDate,
+      "X-Exported-At": provenance.exportedAt,
+      "X-Export-Selection": encodeURIComponent(provenance.selection),
+      "X-Export-Shape": request.shape,
+      "X-Cite-Corpus-As": encodeURIComponent(provenance.citeCorpusAs),
+    },
     mediaType: format.mediaType,
     total,
     provenance,

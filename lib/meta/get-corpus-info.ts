@@ -1,19 +1,20 @@
 import type { Database } from "../db/create-prisma-client";
 import { loadOncePerConnection } from "../db/process-state";
-import { getPublicUrl } from "./permalinks";
+import type { Permalinks } from "./permalinks";
 
 export type CorpusInfo = {
   /** Content hash of the data/ folder the database was seeded from. */
   version: string;
+  /** The date of this version (data/corpus.yaml), YYYY-MM-DD: the date citations give, the same on every reseed. */
+  versionDate: string;
+  /** When this database file was built: not a citation date. */
   seededAt: string;
   counts: { sources: number; voices: number; quotes: number };
-  /** How to cite the corpus as a whole. */
-  citation: string;
 };
 
-/** How to cite the corpus itself, at a given version. */
-function citeCorpus(version: string, seededAt: string): string {
-  return `Voices: people quoted in news reporting on how Kazakhstan views Russia’s war in Ukraine (corpus version ${version}, ${seededAt.slice(0, 10)}). ${getPublicUrl()}/`;
+/** How to cite the corpus as a whole, at its version, on the deployment's address. */
+export function citeCorpus(corpus: Pick<CorpusInfo, "version" | "versionDate">, permalinks: Permalinks): string {
+  return `Voices: people quoted in news reporting on how Kazakhstan views Russia’s war in Ukraine (corpus version ${corpus.version}, ${corpus.versionDate}). ${permalinks.corpus}`;
 }
 
 // Read once per connection: the footer shows it on every page, and counting a million
@@ -32,5 +33,6 @@ async function readCorpusInfo(db: Database): Promise<CorpusInfo> {
   ]);
   const version = info?.version ?? "unseeded";
   const seededAt = info?.seededAt.toISOString() ?? new Date(0).toISOString();
-  return { version, seededAt, counts: { sources, voices, quotes }, citation: citeCorpus(version, seededAt) };
+  const versionDate = info?.versionDate ?? seededAt.slice(0, 10);
+  return { version, versionDate, seededAt, counts: { sources, voices, quotes } };
 }

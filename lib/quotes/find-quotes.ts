@@ -2,6 +2,7 @@ import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "../search/describe-query";
 import type { FacetCounts } from "../search/filter-voices";
 import { parseSearchTerms } from "../search/fts-query";
+import { loadPlaceSpellings } from "../search/resolve-filter-values";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes, sortQuotes } from "../search/search-voices";
 import type { VoiceQuery } from "../search/voice-query";
@@ -28,7 +29,8 @@ export type QuoteSearchResult = {
 /** The quotes with the given ids, in that order, each with its speaker, source and context. */
 export async function findQuoteResults(db: Database, ids: string[], q = ""): Promise<QuoteResult[]> {
   if (ids.length === 0) return [];
-  const terms = parseSearchTerms(q);
+  // the terms as the search matched them: a place name marks every spelling of its place
+  const terms = q.trim() ? parseSearchTerms(q, await loadPlaceSpellings(db)) : [];
   const rows = await db.quote.findMany({
     where: { id: { in: ids } },
     select: {

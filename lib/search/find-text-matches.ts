@@ -1,6 +1,7 @@
 import type { QuoteKind } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
+import type { FtsQuery } from "./fts-query";
 import { kindCodes, type SearchIndex } from "./search-index";
 
 /**
@@ -30,24 +31,48 @@ export type TextMatches = {
 };
 
 type Hits = { rowids: number[]; scores: number[] | null };
+type Indexed = "Quote" | "Voice" | "Place";
 
 /**
- * The rowids that match in one full-text index, with their bm25 scores when there are
- * at most RANK_CAP of them. Rowids come back as one JSON array: a row per hit would cost
+ * The FROM and WHERE of a full-text search of one table: its stemmed index when the query
+ * has words or phrases (ranked there), narrowed to the rows its exact index matches when
+ * the query has phrases or prefixes. bm25 comes from the first index named.
+ */
+function matching(table: Indexed, query: FtsQuery): { index: Prisma.Sql; where: Prisma.Sql } {
+  const stemmed = Prisma.raw(`"${table}Search"`);
+  const exact = Prisma.raw(`"${table}Exact"`);
+  if (query.stemmed === null) return { index: exact, where: Prisma.sql`${exact} MATCH ${query.exact}` };
+  if (query.exact === null) return { index: stemmed, where: Prisma.sql`${stemmed} MATCH ${query.stemmed}` };
+  return {
+    index: stemmed,
+    // the unary + keeps SQLite from asking the stemmed index for each exact hit by rowid,
+    // which re-runs its MATCH per hit (45 ms instead of 5 for a phrase in 20,000 quotes)
+    where: Prisma.sql`${stemmed} MATCH ${query.stemmed} AND +${stemmed}.rowid IN (SELECT rowid FROM ${exact} WHERE ${exact} MATCH ${query.exact})`,
+  };
+}
+
+/**
+ * The rowids that match in one table's full-text indexes, with their bm25 scores when there
+ * are at most RANK_CAP of them. Rowids come back as one JSON array: a row per hit would cost
  * more than the matching itself.
  */
-async function findHits(db: Database, table: "QuoteSearch" | "VoiceSearch", ftsQuery: string, rankCap: number): Promise<Hits> {
-  const name = Prisma.raw(`"${table}"`);
-  const [found] = await db.$queryRaw<
-    { rowids: string }[]
-  >`SELECT json_group_array(rowid) AS rowids FROM ${name} WHERE ${name} MATCH ${ftsQuery}`;
+async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery, rankCap: number): Promise<Hits> {
+  const { index, where } = matching(table, query);
+  const [found] = await db.$queryRaw<{ rowids: string }[]>`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`;
   const rowids = JSON.parse(found!.rowids) as number[];
   if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
   // bm25() cannot sit inside an aggregate, hence the materialised step
   const [ranked] = await db.$queryRaw<{ rowids: string; scores: string }[]>`
-    WITH hits AS MATERIALIZED (SELECT rowid AS r, bm25(${name}) AS s FROM ${name} WHERE ${name} MATCH ${ftsQuery})
+    WITH hits AS MATERIALIZED (SELECT ${index}.rowid AS r, bm25(${index}) AS s FROM ${index} WHERE ${where})
     SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`;
   return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
+}
+
+/** The places whose names, other spellings, region or country match, with their bm25 ranks. */
+function findPlaceHits(db: Database, query: FtsQuery) {
+  const { index, where } = matching("Place", query);
+  return db.$queryRaw<{ placeSlug: string; rank: number }[]>`
+    SELECT p."slug" AS placeSlug, bm25(${index}) AS rank FROM ${index} JOIN "Place" p ON p.rowid = ${index}.rowid WHERE ${where}`;
 }
 
 /**
@@ -79,17 +104,15 @@ export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatc
 export async function findTextMatches(
   db: Database,
   index: SearchIndex,
-  ftsQuery: string,
+  ftsQuery: FtsQuery,
   kinds: QuoteKind[],
   rankCap = RANK_CAP,
 ): Promise<TextMatches> {
   const { facts, voiceAt, quotes } = index;
   const [quoteHits, voiceHits, placeHits] = await Promise.all([
-    findHits(db, "QuoteSearch", ftsQuery, rankCap),
-    findHits(db, "VoiceSearch", ftsQuery, rankCap),
-    db.$queryRaw<{ placeSlug: string; rank: number }[]>`
-      SELECT p."slug" AS placeSlug, bm25("PlaceSearch") AS rank
-      FROM "PlaceSearch" JOIN "Place" p ON p.rowid = "PlaceSearch".rowid WHERE "PlaceSearch" MATCH ${ftsQuery}`,
+    findHits(db, "Quote", ftsQuery, rankCap),
+    findHits(db, "Voice", ftsQuery, rankCap),
+    findPlaceHits(db, ftsQuery),
   ]);
 
   const wanted = kindCodes(kinds);

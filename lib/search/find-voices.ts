@@ -6,7 +6,7 @@ import type { QuoteKind } from "../vocabulary";
 import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "../voices/voice-ref";
 import { describeQuery } from "./describe-query";
 import type { FacetCounts } from "./filter-voices";
-import { parseSearchTerms, type SearchTerm } from "./fts-query";
+import type { SearchTerm } from "./fts-query";
 import { highlightTerms, type Segment } from "./highlight";
 import { searchVoices } from "./search-voices";
 import type { VoiceQuery } from "./voice-query";
@@ -37,14 +37,14 @@ export type VoiceSearchResult = {
 
 /** The explorer's one query: filtered, faceted, sorted, paginated voices. */
 export async function findVoices(db: Database, query: VoiceQuery): Promise<VoiceSearchResult> {
-  const { facts, results, facets, unsearchable, ranking } = await searchVoices(db, query);
+  const { facts, results, facets, unsearchable, ranking, terms } = await searchVoices(db, query);
   const start = (query.page - 1) * query.pageSize;
   const pageSlugs = results.slice(start, start + query.pageSize).map((v) => v.slug);
   return {
     view: "voices",
     total: results.length,
     ranking,
-    items: await findVoiceCards(db, pageSlugs, query.kind, unsearchable ? [] : parseSearchTerms(query.q)),
+    items: await findVoiceCards(db, pageSlugs, query.kind, terms),
     facets,
     query,
     description: describeQuery(results.length, query, facts),

@@ -1,29 +1,39 @@
+import { searchTokens } from "./fold-text";
 import type { SearchTerm } from "./fts-query";
+import { stemWord } from "./porter-stem";
 
 export type Segment = { text: string; match: boolean };
 
-// Marks the words of a search in a quote, the way the FTS index matched them (SQLite's
-// unicode61 tokenizer with remove_diacritics: runs of letters and digits, case and
-// accents folded). Done in JS, for the quotes on one page, because asking the index to
-// highlight would run the whole search again.
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+// Marks the words of a search in a quote, the way the full-text indexes matched them:
+// the same folding (lib/search/fold-text.ts), the same English stems as FTS5's porter
+// tokenizer for bare words, word for word for phrases and place names (any spelling),
+// beginnings for prefixes. Done in
+// JS, for the quotes on one page, because asking the index to highlight would run the
+// whole search again. Folding keeps offsets, so marks sit on the printed characters.
 
 /** The text cut into plain and matched segments, and how many terms matched. */
 export function highlightTerms(text: string, terms: SearchTerm[]): { segments: Segment[]; matched: number } {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));
+  const tokens = searchTokens(text);
+  const stems = new Map<number, string>();
+  const stemAt = (i: number) => {
+    let stem = stems.get(i);
+    if (stem === undefined) stems.set(i, (stem = stemWord(tokens[i]!.word)));
+    return stem;
+  };
   const marked = new Array<boolean>(tokens.length).fill(false);
   let matched = 0;
+  const wordAt = (i: number, word: string, match: SearchTerm["match"]) => {
+    if (match === "stem") return stemAt(i) === word;
+    if (match === "prefix") return tokens[i]!.word.startsWith(word);
+    return tokens[i]!.word === word;
+  };
   for (const term of terms) {
-    const words = term.words.map(fold);
+    // each way the term can be written: a place by any of its spellings
+    const alternatives = term.match === "place" ? term.spellings : term.match === "stem" ? [[stemWord(term.words[0]!)]] : [term.words];
     let found = false;
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      const hit = words.every((w, k) => {
-        const token = tokens[i + k]!.folded;
-        return token === w || (term.prefix && k === words.length - 1 && token.startsWith(w));
-      });
-      if (hit) {
+    for (const words of alternatives) {
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        if (!words.every((word, k) => wordAt(i + k, word, term.match))) continue;
         found = true;
         for (let k = 0; k < words.length; k++) marked[i + k] = true;
       }
@@ -40,8 +50,8 @@ export function highlightTerms(text: string, terms: SearchTerm[]): { segments: S
   tokens.forEach((token, i) => {
     if (!marked[i]) return;
     const gap = text.slice(cursor, token.start);
-    // consecutive matched words (a phrase) make one mark, the spaces between them included
-    const joins = i > 0 && marked[i - 1] === true && cursor > 0 && /^\s+$/.test(gap);
+    // consecutive matched words (a phrase, "Nur-Sultan") make one mark, the spaces or hyphen between them included
+    const joins = i > 0 && marked[i - 1] === true && cursor > 0 && /^[\s\u002d\u2010-\u2015]+$/u.test(gap);
     push({ text: gap, match: joins });
     push({ text: text.slice(token.start, token.end), match: true });
     cursor = token.end;

@@ -50,7 +50,8 @@ export function loadSearchIndex(db: Database): Promise<SearchIndex> {
 const VOICE_CHUNK = 25_000;
 const QUOTE_CHUNK = 100_000;
 
-type VoiceRow = [
+/** One voice as the index reads it: a JSON array per voice, in this order. */
+type VoiceTuple = [
   rowid: number,
   slug: string,
   name: string,
@@ -68,15 +69,15 @@ type VoiceRow = [
   position: number,
 ];
 
-async function readVoiceRows(db: Database): Promise<VoiceRow[]> {
-  const rows: VoiceRow[] = [];
+async function readVoiceRows(db: Database): Promise<VoiceTuple[]> {
+  const rows: VoiceTuple[] = [];
   for (let after = 0; ;) {
     const [chunk] = await db.$queryRaw<{ voices: string }[]>`
       SELECT json_group_array(json_array(v.rowid, v."slug", v."name", v."age", v."role", v."stance",
         p."slug", p."name", p."region", p."country", s."slug", s."publisher", s."publishedAt", s."position", v."position")) AS voices
       FROM (SELECT rowid, * FROM "Voice" WHERE rowid > ${after} ORDER BY rowid LIMIT ${VOICE_CHUNK}) v
       JOIN "Source" s ON s."slug" = v."sourceSlug" LEFT JOIN "Place" p ON p."slug" = v."placeSlug"`;
-    const read = JSON.parse(chunk!.voices) as VoiceRow[];
+    const read = JSON.parse(chunk!.voices) as VoiceTuple[];
     if (read.length === 0) break;
     for (const row of read) {
       rows.push(row);

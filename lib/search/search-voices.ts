@@ -3,7 +3,8 @@ import type { Database } from "../db/create-prisma-client";
 import { connectionState } from "../db/process-state";
 import { filterVoices, sortVoices, type QuoteCounts } from "./filter-voices";
 import { findTextMatches, noTextMatches, type TextMatches } from "./find-text-matches";
-import { buildFtsQuery } from "./fts-query";
+import { parseSearchTerms, toFtsQuery } from "./fts-query";
+import { loadPlaceSpellings } from "./resolve-filter-values";
 import { kindCodes, loadSearchIndex, type SearchIndex } from "./search-index";
 import type { VoiceFacts } from "./voice-facts";
 import type { VoiceQuery } from "./voice-query";
@@ -38,7 +39,9 @@ export function searchVoices(db: Database, query: VoiceQuery, options: { cached?
 
 async function runSearch(db: Database, query: VoiceQuery) {
   const index = await loadSearchIndex(db);
-  const ftsQuery = query.q.trim() ? buildFtsQuery(query.q) : null;
+  // place names in the search match every spelling of their place
+  const terms = query.q.trim() ? parseSearchTerms(query.q, await loadPlaceSpellings(db)) : [];
+  const ftsQuery = toFtsQuery(terms);
   const unsearchable = query.q.trim() !== "" && ftsQuery === null;
   const matches = unsearchable
     ? noTextMatches(index.facts.length, index.quotes.voiceOf.length)
@@ -51,6 +54,8 @@ async function runSearch(db: Database, query: VoiceQuery) {
   return {
     facts: index.facts,
     index,
+    /** The search's terms, as matched: for marking them in the text. */
+    terms,
     /** What the text search matched; null without one. */
     matches,
     ranking: matches?.ranking ?? "bm25",

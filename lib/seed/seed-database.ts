@@ -21,7 +21,7 @@ async function insertRows(db: Database, rows: CorpusRows) {
     db.voice.createMany({ data: rows.voices }),
     db.quote.createMany({ data: rows.quotes }),
     db.evidence.createMany({ data: rows.evidence }),
-    db.corpusInfo.create({ data: { id: 1, version: rows.version, seededAt: new Date() } }),
+    db.corpusInfo.create({ data: { id: 1, version: rows.version, versionDate: rows.versionDate, seededAt: new Date() } }),
   ]);
 }
 

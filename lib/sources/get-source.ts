@@ -1,5 +1,7 @@
 import type { Database } from "../db/create-prisma-client";
 import type { Stance } from "../vocabulary";
+import { parseDocument, type Block } from "../corpus/parse-document";
+import { listHighlightedQuotes, markQuotes, type LocatedQuote, type MarkedText } from "./mark-quotes";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "./source-ref";
 
 /** A run of document text; quote runs carry the quote they show and link to its voice. */
@@ -35,9 +37,8 @@ export function splitIntoRuns(text: string, quotes: Located[]): TextRun[] {
   return runs;
 }
 
-/** One source with its copies, their texts with every quote located, and its voices. */
-export async function getSource(db: Database, slug: string): Promise<SourceDetail | null> {
-  const s = await db.source.findUnique({
+async function findSourceRow(db: Database, slug: string) {
+  return db.source.findUnique({
     where: { slug },
     select: {
       ...SOURCE_REF_SELECT,
@@ -51,13 +52,28 @@ export async function getSource(db: Database, slug: string): Promise<SourceDetai
           note: true,
           sha256: true,
           text: true,
-          quotes: { select: { id: true, start: true, end: true, voice: { select: { slug: true, name: true } } } },
+          quotes: { select: { id: true, start: true, end: true, voice: { select: { slug: true, name: true, stance: true } } } },
         },
       },
       voices: { orderBy: { position: "asc" }, select: { slug: true, name: true, stance: true, _count: { select: { quotes: true } } } },
     },
   });
-  if (!s) return null;
+}
+
+type SourceRow = NonNullable<Awaited<ReturnType<typeof findSourceRow>>>;
+
+function locatedQuotes(document: SourceRow["documents"][number]): LocatedQuote[] {
+  return document.quotes.map((q) => ({
+    id: q.id,
+    start: q.start,
+    end: q.end,
+    voiceSlug: q.voice.slug,
+    voiceName: q.voice.name,
+    stance: q.voice.stance,
+  }));
+}
+
+function toDetail<D>(s: SourceRow, document: (d: SourceRow["documents"][number]) => D) {
   const { documents, voices, ...source } = s;
   return {
     ...toSourceRef(source),
@@ -68,11 +84,31 @@ export async function getSource(db: Database, slug: string): Promise<SourceDetai
       isPrimary: d.isPrimary,
       note: d.note,
       sha256: d.sha256,
-      runs: splitIntoRuns(
-        d.text,
-        d.quotes.map((q) => ({ id: q.id, start: q.start, end: q.end, voiceSlug: q.voice.slug, voiceName: q.voice.name })),
-      ),
+      ...document(d),
     })),
     voices: voices.map((v) => ({ slug: v.slug, name: v.name, stance: v.stance, quoteCount: v._count.quotes })),
   };
+}
+
+/** One source with its copies, their stored texts cut at every quote, and its voices: what the API returns. */
+export async function getSource(db: Database, slug: string): Promise<SourceDetail | null> {
+  const s = await findSourceRow(db, slug);
+  return s && toDetail(s, (d) => ({ runs: splitIntoRuns(d.text, locatedQuotes(d)) }));
+}
+
+export type SourceReading = ReturnType<typeof toDetail<{ blocks: Block<MarkedText>[]; quotes: LocatedQuote[] }>>;
+
+/**
+ * One source as the source page shows it: each copy's Markdown parsed into blocks whose text
+ * is cut at every quote, and the quotes it highlights in reading order, with their speakers.
+ */
+export async function getSourceReading(db: Database, slug: string): Promise<SourceReading | null> {
+  const s = await findSourceRow(db, slug);
+  return (
+    s &&
+    toDetail(s, (d) => {
+      const quotes = locatedQuotes(d);
+      return { blocks: markQuotes(parseDocument(d.text), quotes), quotes: listHighlightedQuotes(quotes) };
+    })
+  );
 }

@@ -5,6 +5,7 @@ import { EXPORT_FIELDS, EXPORT_FORMAT_IDS } from "@/lib/export/export-request";
 import { MATRIX_DIMENSIONS } from "@/lib/insights/build-insights";
 import { VOICE_QUERY_FIELDS } from "@/lib/search/voice-query";
 import { prng } from "@/tools/synthetic-corpus/prng";
+import { getText } from "../helpers/http";
 
 // Drives every API endpoint and every page's query string with thousands of generated
 // values. Seeded, so a failure replays: the failing URL is in the message. The parameters
@@ -160,8 +161,8 @@ describe("fuzzing every endpoint and page", () => {
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
-          const response = await fetch(inject("baseUrl") + next.url, { redirect: "manual" });
-          const body = await response.text();
+          const response = await getText(inject("baseUrl") + next.url);
+          const body = response.body;
           const where = `${response.status} ${next.url.slice(0, 300)}`;
           if (response.status >= 500) failures.push(`5xx: ${where}`);
           if (LEAKS.test(body)) failures.push(`leak: ${where}: ${body.match(LEAKS)![0]}`);

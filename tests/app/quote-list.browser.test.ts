@@ -41,7 +41,7 @@ describe("quote lists in Chromium", () => {
       const button = page.locator(scope).first().locator("button.add-to-list");
       expect(await button.textContent()).toMatch(/^Add to list/);
       await button.click();
-      await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
+      await expect.poll(() => button.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
     };
     // 1: the explorer's quote results
     await page.goto(`${base()}/?view=quotes&q=propaganda`);
@@ -67,7 +67,7 @@ describe("quote lists in Chromium", () => {
     ]) {
       await page.locator(`#item-${chosen[2]}`).getByRole("link", { name: "Move up" }).focus();
       await page.keyboard.press("Enter");
-      await expect.poll(() => listedIds(page)).toEqual(expected);
+      await expect.poll(() => listedIds(page), { timeout: 15_000 }).toEqual(expected);
     }
     const order = [chosen[2]!, chosen[0]!, chosen[1]!];
     await page.locator(`#item-${chosen[0]} textarea`).fill("Compare with Gulmira");
@@ -83,7 +83,7 @@ describe("quote lists in Chromium", () => {
     await theirs.getByText("Export this list").click();
     await theirs.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([theirs.waitForEvent("download"), theirs.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^quote-list-3-quotes-[0-9a-f]{12}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^quote-list-3-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv$/);
     const rows: Record<string, string>[] = parse(readFileSync((await download.path())!, "utf8"), { columns: true });
     expect(rows.map((r) => r.quote_id)).toEqual(order);
     expect(rows.map((r) => r.note)).toEqual(["", "Compare with Gulmira", ""]);

@@ -64,10 +64,19 @@ describe("GET /api/export?quote=…: a quote list", () => {
       `/api/export?format=csv&quote=${ids.join(",")}&note.gulmira-karaganda-1=${encodeURIComponent("Key, “quoted”")}`,
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/filename="quote-list-3-quotes-[0-9a-f]{12}\.csv"/);
+    expect(response.headers.get("content-disposition")).toMatch(/filename="quote-list-3-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv"/);
     const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
     expect(rows.map((r) => r.quote_id)).toEqual(ids);
     expect(rows.map((r) => r.note)).toEqual(["", "Key, “quoted”", ""]);
+  });
+
+  it.each(["ris", "bibtex", "csl-json", "md", "json"])("carries a list's notes in %s too", async (format) => {
+    const note = "Compare with Aizada";
+    const response = await api(`/api/export?format=${format}&quote=irina-1,gulmira-karaganda-1&note.irina-1=${encodeURIComponent(note)}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain(note);
+    expect(text.indexOf("irina-1")).toBeLessThan(text.indexOf("gulmira-karaganda-1"));
   });
 
   it("leaves out unknown and repeated ids, says so, and exports the rest", async () => {

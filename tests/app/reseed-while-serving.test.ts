@@ -1,13 +1,14 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { serveApp, type RunningApp } from "@/tools/serve-app";
 import { copyBaseDatabase } from "../helpers/base-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
+import { getText } from "../helpers/http";
 import { DATA_DIR, PROJECT_ROOT } from "../helpers/paths";
 
 // A server of its own (the build from the global setup), on a copy of the run's base
@@ -15,6 +16,8 @@ import { DATA_DIR, PROJECT_ROOT } from "../helpers/paths";
 let app: RunningApp;
 let dbPath: string;
 const fileHash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+const SEED_SCRIPT = path.join(PROJECT_ROOT, "scripts/seed.ts");
 
 beforeAll(async () => {
   const copy = copyBaseDatabase();
@@ -26,6 +29,21 @@ afterAll(async () => {
   await app?.stop();
 });
 
+// Seeds started by a test and its readers' switch: a test that fails or times out
+// midway must not leave them running into the next test.
+const seeds = new Set<ChildProcess>();
+let reading = false;
+afterEach(() => {
+  reading = false;
+  for (const seed of seeds) {
+    try {
+      process.kill(-seed.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** The voices a corpus folder holds, read from its annotation files, not from the app. */
 function voicesIn(dataDir: string): string[] {
   const dir = path.join(dataDir, "sources");
@@ -35,13 +53,37 @@ function voicesIn(dataDir: string): string[] {
     .sort();
 }
 
-/** Every voice the app serves now, or the status it answered with. */
+/** Every voice the app serves now, or the status it answered with (0: no answer at all). */
 async function servedVoices(): Promise<{ status: number; slugs: string[] | null }> {
-  const response = await fetch(`${app.baseUrl}/api/voices?pageSize=100`);
-  if (!response.ok) return { status: response.status, slugs: null };
-  const body = (await response.json()) as { total: number; items: { slug: string }[] };
+  const response = await getText(`${app.baseUrl}/api/voices?pageSize=100`).catch(() => ({ status: 0, body: "" }));
+  if (response.status !== 200) return { status: response.status, slugs: null };
+  const body = JSON.parse(response.body) as { total: number; items: { slug: string }[] };
   expect(body.total).toBeLessThanOrEqual(100); // one page holds them all
   return { status: response.status, slugs: body.items.map((i) => i.slug).sort() };
+}
+
+/**
+ * Reseeds the served database as an operator does, with the seed CLI in a process of its
+ * own: the readers in this process keep reading all through the seed.
+ */
+function reseedWithCli(dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const seed = spawn(TSX, [SEED_SCRIPT, "--data", dataDir], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: true, // its own process group, so that afterEach can stop tsx and the script alike
+    });
+    seeds.add(seed);
+    let stderr = "";
+    seed.stderr.on("data", (d) => (stderr += d));
+    seed.once("error", reject);
+    seed.once("exit", (code) => {
+      seeds.delete(seed);
+      if (code === 0) resolve();
+      else reject(new Error(`the seed failed (exit code ${code}):\n${stderr}`));
+    });
+  });
 }
 
 /** Whether a process is gone (a killed one lingers as a zombie until reaped: that counts as gone). */
@@ -55,7 +97,8 @@ function isGone(pid: number): boolean {
 }
 
 describe("reseeding while the app serves traffic", () => {
-  it("never shows readers an error or a half-loaded corpus, and then serves the new corpus", async () => {
+  // three seeds by CLI with readers at them: slow on a loaded machine
+  it("never shows readers an error or a half-loaded corpus, and then serves the new corpus", { timeout: 180_000 }, async () => {
     // a smaller corpus: one source fewer
     const smaller = copyCorpus();
     rmSync(path.join(smaller, "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml"));
@@ -66,19 +109,21 @@ describe("reseeding while the app serves traffic", () => {
     expect((await servedVoices()).slugs).toEqual(fullVoices);
 
     const seen: { status: number; slugs: string[] | null }[] = [];
-    let reading = true;
-    const readers = Array.from({ length: 4 }, async () => {
+    reading = true;
+    const readers = Array.from({ length: 2 }, async () => {
       while (reading) seen.push(await servedVoices());
     });
-    for (let i = 0; i < 3; i++) {
-      await seedDatabase({ dataDir: smaller, dbPath, root: PROJECT_ROOT });
-      await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    try {
+      // each way round: full to smaller, back, and to smaller again
+      await reseedWithCli(smaller);
+      await reseedWithCli(DATA_DIR);
+      await reseedWithCli(smaller);
+      // read on until the readers see the last seed's corpus
+      await vi.waitFor(() => expect(seen.at(-1)?.slugs).toEqual(smallerVoices), { timeout: 10_000, interval: 20 });
+    } finally {
+      reading = false;
+      await Promise.all(readers);
     }
-    await seedDatabase({ dataDir: smaller, dbPath, root: PROJECT_ROOT });
-    // read on until the readers see the last seed's corpus
-    await vi.waitFor(() => expect(seen.at(-1)?.slugs).toEqual(smallerVoices), { timeout: 10_000, interval: 20 });
-    reading = false;
-    await Promise.all(readers);
 
     expect(seen.length).toBeGreaterThan(20);
     expect(seen.filter((s) => s.status !== 200)).toEqual([]);
@@ -86,19 +131,20 @@ describe("reseeding while the app serves traffic", () => {
     const partial = seen.filter((s) => !isEqual(s.slugs, fullVoices) && !isEqual(s.slugs, smallerVoices));
     expect(partial).toEqual([]);
 
-    await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    await reseedWithCli(DATA_DIR);
     await expect.poll(async () => (await servedVoices()).slugs, { timeout: 5000 }).toEqual(fullVoices);
   });
 
   it("a seed killed midway leaves the served database intact", async () => {
     const before = fileHash(dbPath);
-    const child = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), [path.join(PROJECT_ROOT, "scripts/seed.ts")], {
+    const child = spawn(TSX, [SEED_SCRIPT], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATABASE_URL: `file:${dbPath}` },
       stdio: "ignore",
       detached: true, // its own process group: tsx runs the script in a child process
     });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    seeds.add(child);
+    const exited = new Promise((resolve) => child.once("exit", resolve)).finally(() => seeds.delete(child));
     // kill it as soon as it has started building its new file
     const dir = path.dirname(dbPath);
     const building = () => readdirSync(dir).filter((f) => /\.building-\d+$/.test(f));

@@ -1,103 +1,109 @@
-import { describe, expect, it, vi } from "vitest";
-import { buildArticleItem, buildVoiceEntryItem, toCslName, type CitableSource } from "@/lib/citation/csl-items";
-import { formatInText, formatQuotedIn, formatReference } from "@/lib/citation/format-citation";
+import { beforeAll, describe, expect, it } from "vitest";
+import { htmlToRuns, runsToHtml, runsToText } from "@/lib/citation/citation-runs";
+import { toCslName } from "@/lib/citation/csl-items";
+import { CITATION_STYLES, formatReference, formatReferenceRuns, type CitationStyle } from "@/lib/citation/format-citation";
+import { nestQuotationMarks, presentQuote } from "@/lib/citation/quote-text";
+import { buildEveryCorpusItem, TEST_PERMALINKS } from "../helpers/corpus-items";
 
-const OPEN_DEMOCRACY: CitableSource = {
-  slug: "od",
-  type: "article",
-  title: "How Kazakhstan society is divided over the Russia-Ukraine war",
-  publisher: "openDemocracy",
-  authors: ["Aigerim Shapagat", "Marina Samoilovich", "Paolo Sorbello"],
-  publishedAt: "2022-03-23",
-  url: "https://www.opendemocracy.net/en/odr/ukraine-russia-war-opinion-kazakhstan-divided-putin/",
-};
-const UNDATED: CitableSource = {
-  slug: "dip",
-  type: "article",
-  title: "The Kazakhstanis Picking Sides in Putin’s War in Ukraine",
-  publisher: "The Diplomat",
-  authors: [],
-  publishedAt: null,
-  url: null,
-};
-const BLOG: CitableSource = {
-  slug: "woe",
-  type: "blog-post",
-  title: "Kazakhstan Opposes the War",
-  publisher: "Window on Eurasia",
-  authors: ["Paul Goble"],
-  publishedAt: "2022-04-25",
-  url: null,
-};
-const URL = OPEN_DEMOCRACY.url!;
+// What every citation must do whatever the style's punctuation; the exact output of each
+// style is held to the official styles in conformance.test.ts.
 
-describe("references to the original article (hand-checked against the style guides)", () => {
+const STYLES = Object.keys(CITATION_STYLES) as CitationStyle[];
+let items: Awaited<ReturnType<typeof buildEveryCorpusItem>>;
+beforeAll(async () => {
+  items = await buildEveryCorpusItem();
+});
+
+describe("corpus entries, in every style", () => {
+  it.each(STYLES)("%s: carry the version, the description “Data set”, the version's year and the permalink", (style) => {
+    for (const item of [...items.voiceEntries, ...items.quoteEntries.map((q) => q.item)]) {
+      const text = formatReference(item, style);
+      expect(text, item.id).toContain(items.stamp.version);
+      expect(text, item.id).toMatch(/Data set/);
+      expect(text, item.id).toContain(items.stamp.versionDate.slice(0, 4));
+      expect(text, item.id).toContain(item.URL!);
+    }
+  });
+
+  it.each(STYLES)("%s: print every quote id exactly, never title-cased", (style) => {
+    for (const { quote, item } of items.quoteEntries) expect(formatReference(item, style)).toContain(` ${quote.id})`);
+  });
+
   it.each([
-    [
-      "apa",
-      OPEN_DEMOCRACY,
-      `Shapagat, A., Samoilovich, M., & Sorbello, P. (2022, March 23). How Kazakhstan society is divided over the Russia-Ukraine war. openDemocracy. ${URL}`,
-    ],
-    [
-      "mla",
-      OPEN_DEMOCRACY,
-      `Shapagat, Aigerim, et al. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, 23 Mar. 2022, ${URL}.`,
-    ],
-    [
-      "chicago",
-      OPEN_DEMOCRACY,
-      `Shapagat, Aigerim, Marina Samoilovich, and Paolo Sorbello. 2022. “How Kazakhstan Society Is Divided over the Russia-Ukraine War.” openDemocracy, March 23, 2022. ${URL}.`,
-    ],
-    ["apa", UNDATED, "The Kazakhstanis Picking Sides in Putin’s War in Ukraine. (n.d.). The Diplomat."],
-    ["mla", UNDATED, "“The Kazakhstanis Picking Sides in Putin’s War in Ukraine.” The Diplomat."],
-    ["chicago", UNDATED, "“The Kazakhstanis Picking Sides in Putin’s War in Ukraine.” n.d. The Diplomat."],
-    ["apa", BLOG, "Goble, P. (2022, April 25). Kazakhstan Opposes the War. Window on Eurasia."],
-    ["chicago", BLOG, "Goble, Paul. 2022. “Kazakhstan Opposes the War.” Window on Eurasia, April 25, 2022."],
-  ] as const)("%s: %s", (style, source, expected) => {
-    expect(formatReference(buildArticleItem(source), style)).toBe(expected);
+    ["apa", (text: string) => text.startsWith("Voices. (") && !text.includes("[Data set]. Voices.")],
+    ["mla", (text: string) => !text.startsWith("Voices.") && text.includes("” Voices, version")],
+    ["chicago", (text: string) => text.startsWith("Voices. ") && /\. Voices\. https?:/.test(text)],
+  ] as const)("%s: treat Voices, author and publisher at once, as the manual says", (style, holds) => {
+    for (const item of items.voiceEntries) expect(holds(formatReference(item, style)), formatReference(item, style)).toBe(true);
   });
 });
 
-describe("in-text citations of a person quoted in the article", () => {
+describe("quotes in notes: only direct quotations stand in quotation marks", () => {
+  it("a direct quotation's note has its words in quotation marks, inner ones made single", () => {
+    for (const { quote, item } of items.quoteEntries.filter((q) => q.quote.kind === "direct")) {
+      expect(item.note).toContain(`Direct quotation: “${nestQuotationMarks(quote.text)}”`);
+      expect(item.title).toMatch(/, as quoted in .* \(quotation /);
+    }
+  });
+
+  it("a paraphrase's note labels it as reported speech and never wraps it in quotation marks", () => {
+    const paraphrases = items.quoteEntries.filter((q) => q.quote.kind === "paraphrase");
+    expect(paraphrases.length).toBeGreaterThan(20);
+    for (const { quote, item } of paraphrases) {
+      expect(item.note).toContain(`Paraphrase (reported speech: the reporter’s words, not a direct quotation): ${quote.text} —`);
+      expect(item.note).not.toContain(`“${quote.text}`);
+      expect(item.note).not.toMatch(/As quoted in/);
+      expect(item.title).toMatch(/, as reported in .* \(paraphrase /);
+    }
+  });
+
   it.each([
-    ["apa", "(Shapagat et al., 2022)", "(Gulmira, as cited in Shapagat et al., 2022)"],
-    ["mla", "(Shapagat et al.)", "(qtd. in Shapagat et al.)"],
-    ["chicago", "(Shapagat, Samoilovich, and Sorbello 2022)", "(Gulmira, quoted in Shapagat, Samoilovich, and Sorbello 2022)"],
-  ] as const)("%s", (style, inText, quotedIn) => {
-    const item = buildArticleItem(OPEN_DEMOCRACY);
-    expect(formatInText(item, style)).toBe(inText);
-    expect(formatQuotedIn(item, style, "Gulmira")).toBe(quotedIn);
+    ["double quotation marks inside become single", "Russia “did the right thing” because", "Russia ‘did the right thing’ because"],
+    ["single ones inside become double", "the so-called ‘People’s Republics’ of Donetsk", "the so-called “People’s Republics” of Donetsk"],
+    ["apostrophes stay", "I don’t watch Russian TV", "I don’t watch Russian TV"],
+    ["straight double quotes become single", 'he said "no"', "he said ‘no’"],
+  ])("nesting: %s", (_label, text, expected) => {
+    expect(nestQuotationMarks(text)).toBe(expected);
+  });
+
+  it.each([
+    ["direct", "We “must” stay out", "“We ‘must’ stay out”"],
+    ["paraphrase", "Russia “did the right thing”", "Russia “did the right thing”"],
+  ] as const)("presentQuote: %s", (kind, text, expected) => {
+    expect(presentQuote({ kind, text })).toBe(expected);
   });
 });
 
-describe("references to a corpus entry", () => {
-  const stamp = { version: "9479bd278b1d", seededAt: "2026-11-20T09:00:00.000Z", accessedAt: new Date("2026-11-22T12:00:00Z") };
-  // built in each test, after it has set PUBLIC_URL: the permalink is on the deployment's URL
-  const entry = () => buildVoiceEntryItem({ slug: "gulmira-karaganda", name: "Gulmira" }, OPEN_DEMOCRACY, stamp);
-
-  it.each([
-    [
-      "apa",
-      "Voices. (2026). Gulmira, as quoted in openDemocracy (Version 9479bd278b1d) [Data set]. Voices. http://localhost:3000/voices/gulmira-karaganda",
-    ],
-    [
-      "mla",
-      "Voices. “Gulmira, as Quoted in openDemocracy.” Voices, version 9479bd278b1d, 20 Nov. 2026, http://localhost:3000/voices/gulmira-karaganda.",
-    ],
-    [
-      "chicago",
-      "Voices. 2026. “Gulmira, as Quoted in openDemocracy.” Voices, Version 9479bd278b1d. http://localhost:3000/voices/gulmira-karaganda.",
-    ],
-  ] as const)("%s, without PUBLIC_URL", (style, expected) => {
-    vi.stubEnv("PUBLIC_URL", undefined);
-    expect(formatReference(entry(), style)).toBe(expected);
+describe("rich text: the style's italics survive as runs, and as HTML on the clipboard", () => {
+  it.each(STYLES)("%s: the runs read as the plain-text reference, the periodical in italics", (style) => {
+    for (const item of items.articles) {
+      const runs = formatReferenceRuns(item, style);
+      expect(runsToText(runs)).toBe(formatReference(item, style));
+      expect(runs.filter((r) => r.italic).map((r) => r.text.trim())).toContain(item["container-title"]);
+    }
   });
 
-  it("links to the permalink on PUBLIC_URL when it is set", () => {
-    vi.stubEnv("PUBLIC_URL", "https://voices.example.org/");
-    expect(formatReference(entry(), "apa")).toBe(
-      "Voices. (2026). Gulmira, as quoted in openDemocracy (Version 9479bd278b1d) [Data set]. Voices. https://voices.example.org/voices/gulmira-karaganda",
-    );
+  it("HTML for the clipboard escapes text and marks italics with <i>", () => {
+    expect(
+      runsToHtml([
+        { text: "A <b> & ", italic: false },
+        { text: "Journal", italic: true },
+      ]),
+    ).toBe("A &lt;b&gt; &amp; <i>Journal</i>");
+  });
+
+  it("reads citeproc's HTML back to runs, dropping every other tag", () => {
+    expect(htmlToRuns('<div class="csl-entry">Goble. <i>Window on &#38; Eurasia</i> (blog). <span class="x">x</span></div>')).toEqual([
+      { text: "Goble. ", italic: false },
+      { text: "Window on & Eurasia", italic: true },
+      { text: " (blog). x", italic: false },
+    ]);
+  });
+});
+
+describe("permalinks", () => {
+  it("corpus entries link to the base URL they were built on", () => {
+    for (const item of items.voiceEntries) expect(item.URL!.startsWith(`${TEST_PERMALINKS.base}/voices/`)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findParagraph, locateText } from "@/lib/corpus/locate-text";
+import { locateText } from "@/lib/corpus/locate-text";
 
 const DOCUMENT = [
   "Journalist Olga, 32, from Kostanai, agreed: “Kazakhstan has strong economic ties with Russia.”",
@@ -83,20 +83,5 @@ describe("locateText: what it returns", () => {
     expect(result.value.parts).toHaveLength(2);
     expect(result.value.text).toBe("she said. … to understand.");
     expect(DOCUMENT.slice(result.value.start, result.value.end)).toMatch(/^she said\. .*to understand\.$/);
-  });
-});
-
-describe("findParagraph", () => {
-  it("returns the whole paragraph around a span, whitespace collapsed", () => {
-    const start = DOCUMENT.indexOf("she said");
-    expect(findParagraph(DOCUMENT, { start, end: start + 8 })).toBe(
-      "“We are very worried about our brothers in Ukraine,” she said. “It’s quite difficult… to understand.”",
-    );
-  });
-
-  it("works for the first and the last paragraph", () => {
-    expect(findParagraph(DOCUMENT, { start: 0, end: 10 })).toMatch(/^Journalist Olga.*Russia\.”$/);
-    const last = DOCUMENT.indexOf("far away");
-    expect(findParagraph(DOCUMENT, { start: last, end: last + 3 })).toBe("Another paragraph entirely, far away.");
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { VoicesError } from "@/lib/errors";
 import { loadCorpus } from "@/lib/corpus/load-corpus";
-import { spellNumber, verifyCorpus } from "@/lib/corpus/verify-corpus";
+import { findUnattributedQuotations, spellNumber, verifyCorpus } from "@/lib/corpus/verify-corpus";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR } from "../helpers/paths";
 
@@ -101,8 +101,8 @@ describe("verifyCorpus rejects", () => {
       "a city missing from the gazetteer",
       OPENDEMOCRACY,
       "city: { value: Aktau,",
-      "city: { value: Aqtau,",
-      /voice "andrei-aktau" › city: "Aqtau" is not a name or alias of any place/,
+      "city: { value: Aktaw,",
+      /voice "andrei-aktau" › city: "Aktaw" is not a name or alias of any place/,
     ],
     ["a voice slug used twice", DIPLOMAT, "- slug: lev-uvarov", "- slug: rustem", /voice "rustem".*slug is already used/],
     ["a quote id used twice", DIPLOMAT, "id: lev-uvarov-1", "id: rustem-1", /quote "rustem-1": quote id is already used/],
@@ -126,6 +126,27 @@ describe("verifyCorpus rejects", () => {
       "    stance: pro_russia\n    stanceRationale: He fought",
       "    stance: russia\n    stanceRationale: He fought",
       /voice "lev-uvarov" › stance: Invalid option/,
+    ],
+    [
+      "a stance rationale that quotes a reporter's paraphrase as the person's words",
+      OPENDEMOCRACY,
+      "The article reports that she cries whenever she watches the news,",
+      'She "cries whenever she watches the news",',
+      /voice "almakhan-zhanaozen" › stanceRationale: "cries whenever she watches the news" stands in quotation marks but is not in this person's words/,
+    ],
+    [
+      "a corpus version dated in the future",
+      "corpus.yaml",
+      'date: "2026-11-30"',
+      'date: "2999-01-01"',
+      /corpus\.yaml › date: 2999-01-01 is in the future/,
+    ],
+    [
+      "a corpus version dated before a source it holds",
+      "corpus.yaml",
+      'date: "2026-11-30"',
+      'date: "2022-01-01"',
+      /corpus\.yaml › date: 2022-01-01 is before the latest source it holds \(2022-\d\d-\d\d\)/,
     ],
   ])("%s", async (_label, file, from, to, expected) => {
     const copy = copyCorpus();
@@ -168,5 +189,56 @@ describe("spellNumber", () => {
     [100, null],
   ])("%i → %s", (n, expected) => {
     expect(spellNumber(n)).toBe(expected);
+  });
+});
+
+describe("findUnattributedQuotations", () => {
+  const voice = (stanceRationale: string, quotes: { kind: "direct" | "paraphrase"; text: string }[], evidence?: string) => ({
+    stanceRationale,
+    quotes: quotes.map((q, i) => ({ id: `q-${i}`, ...q })),
+    ...(evidence ? { occupation: { value: "x", evidence } } : {}),
+  });
+
+  it.each([
+    ["words of a direct quote", 'He says "the war must end".', [{ kind: "direct", text: "I think the war must end now" }], undefined, []],
+    [
+      "a direct quote with its first letter's case changed",
+      'He says "fake news spreads".',
+      [{ kind: "direct", text: "Fake news spreads." }],
+      undefined,
+      [],
+    ],
+    ["words a paraphrase itself quotes", 'She called it "prudent".', [{ kind: "paraphrase", text: "called it “prudent”" }], undefined, []],
+    ["words an evidence span quotes", 'He is "half Ukrainian".', [{ kind: "paraphrase", text: "x" }], "“I’m half Ukrainian,” he said", []],
+    [
+      "typographic quotation marks in the rationale",
+      "She said “side of peace”.",
+      [{ kind: "direct", text: "on the side of peace" }],
+      undefined,
+      [],
+    ],
+    [
+      "the reporter's words of a paraphrase",
+      'He said "would be on the side of peace".',
+      [{ kind: "paraphrase", text: "his country would be on the side of peace" }],
+      undefined,
+      ["would be on the side of peace"],
+    ],
+    [
+      "a paraphrase's words outside its own quotation marks",
+      'He said "the country is liberating".',
+      [{ kind: "paraphrase", text: "that the country is “liberating” them" }],
+      undefined,
+      ["the country is liberating"],
+    ],
+    [
+      "words from no quote at all",
+      'He said "nothing of the kind".',
+      [{ kind: "direct", text: "Something else." }],
+      undefined,
+      ["nothing of the kind"],
+    ],
+  ] as const)("%s", (_label, rationale, quotes, evidence, expected) => {
+    expect(findUnattributedQuotations(voice(rationale, [...quotes], evidence))).toEqual(expected);
   });
 });

@@ -54,3 +54,24 @@ describe("npm run export", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe("npm run export and PUBLIC_URL", () => {
+  it("without PUBLIC_URL, says on stderr that the links point at localhost, and they do", () => {
+    const result = runScript("export.ts", ["--format", "json", "--voice", "olga-kostanai"], { ...env, PUBLIC_URL: "" });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/PUBLIC_URL is not set, so this export's permalinks point at http:\/\/localhost:3000/);
+    expect(JSON.parse(result.stdout).items[0].permalink).toBe("http://localhost:3000/voices/olga-kostanai#quote-olga-kostanai-1");
+  });
+
+  it("with PUBLIC_URL, builds every link on it and warns of nothing", () => {
+    const result = runScript("export.ts", ["--format", "csl-json", "--voice", "olga-kostanai"], {
+      ...env,
+      PUBLIC_URL: "https://voices.example.org/",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/PUBLIC_URL/);
+    const entries = JSON.parse(result.stdout).filter((i: { type: string }) => i.type === "dataset");
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry.URL).toMatch(/^https:\/\/voices\.example\.org\/voices\/olga-kostanai#quote-/);
+  });
+});

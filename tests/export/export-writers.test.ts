@@ -4,6 +4,7 @@ import { QUOTE_COLUMNS, VOICE_COLUMNS, type Provenance } from "@/lib/export/colu
 import type { ExportFormat, ExportShape } from "@/lib/export/export-request";
 import { EXPORT_FORMATS } from "@/lib/export/export-writers";
 import type { ExportVoice } from "@/lib/export/find-export-voices";
+import { buildPermalinks } from "@/lib/meta/permalinks";
 import type { SourceRef } from "@/lib/sources/source-ref";
 
 // Hand-made voices, not the corpus: a Cyrillic name, a quote that contains quotes and
@@ -77,7 +78,8 @@ async function run(format: ExportFormat, shape: ExportShape = "quotes", bom = fa
     shape,
     provenance: PROVENANCE,
     bom,
-    stamp: { version: "abc123def456", seededAt: "2026-11-20T00:00:00.000Z", accessedAt: new Date("2026-11-22T10:00:00Z") },
+    stamp: { version: "abc123def456", versionDate: "2026-11-20", accessedAt: new Date("2026-11-22T10:00:00Z") },
+    permalinks: buildPermalinks("http://localhost:3000"),
   });
   return writer.begin() + BATCHES.map((b) => writer.write(b)).join("") + writer.end();
 }
@@ -189,43 +191,55 @@ describe("Markdown", () => {
       "Corpus version abc123def456, exported 2026-11-22T10:00:00.000Z. Cite the corpus as: Voices (corpus version abc123def456). http://localhost:3000/",
     ]);
   });
+
+  it("presents a paraphrase as reported speech, never as a block quotation or in quotation marks", async () => {
+    const paraphrased = voice("aliya", "Aliya", [["aliya-1", "Russia “did the right thing”"]]);
+    paraphrased.quotes[0]!.kind = "paraphrase";
+    const writer = await EXPORT_FORMATS.md.create({
+      shape: "quotes",
+      provenance: PROVENANCE,
+      bom: false,
+      stamp: { version: "abc123def456", versionDate: "2026-11-20", accessedAt: new Date("2026-11-22T10:00:00Z") },
+      permalinks: buildPermalinks("http://localhost:3000"),
+    });
+    const text = writer.write([paraphrased]);
+    expect(text).toContain("Reported (the reporter’s paraphrase, not a direct quotation): Russia “did the right thing”");
+    expect(text).not.toMatch(/^> /m);
+    expect(text).toContain("— paraphrase, <http://localhost:3000/voices/aliya#quote-aliya-1>");
+  });
+
+  it("honours the voices shape: one entry per voice with its counts and permalink, no quotes", async () => {
+    const md = await run("md", "voices");
+    expect(md.split("\n")[0]).toBe("# Voices: list of voices");
+    expect(md).toContain("## Erlan\n");
+    expect(md).toContain("3 quotes (3 direct, 0 paraphrased). Permalink: <http://localhost:3000/voices/erlan>");
+    expect(md).not.toContain("direct quotation, <");
+  });
 });
 
-describe("BibTeX", () => {
+describe("BibTeX (biblatex)", () => {
   const bib = OUTPUT.bib;
 
   it("has the article once and an entry per quote, with unique keys", () => {
     const keys = [...bib.matchAll(/^@(?!comment)(\w+)\{([^,]+),/gm)].map((m) => `${m[1]}:${m[2]}`);
-    expect(keys).toEqual([
-      "article:test_article",
-      "misc:voices_zhanar_1",
-      "misc:voices_zhanar_2",
-      "misc:voices_erlan_1",
-      "misc:voices_erlan_2",
-      "misc:voices_erlan_3",
-    ]);
+    expect(keys).toEqual(["article:test_article", ...ALL_QUOTES.map((q) => `dataset:voices_${q.id.replace(/-/g, "_")}`)]);
   });
 
   it("keeps non-ASCII names and words intact", () => {
-    expect(bib).toContain("title = {Жанар Сейткали, as quoted in {Test} {Outlet} (quote zhanar-1)}");
+    expect(bib).toContain("title = {Жанар Сейткали, as quoted in Test Outlet (quotation zhanar-1)}");
     expect(bib).toContain("Мы не хотим войны");
   });
 
-  it("writes the article as hand-checked", () => {
-    expect(bib).toContain(
-      [
-        "@article{test_article,",
-        "\tauthor = {Shapagat, Aigerim and Sorbello, Paolo},",
-        "\tjournal = {Test Outlet},",
-        "\tyear = {2022},",
-        "\tmonth = {mar 23},",
-        "\ttitle = {Voices from the steppe},",
-      ].join("\n"),
-    );
+  it("gives the article its full date as an ISO date", () => {
+    expect(bib).toContain(`date = {${ARTICLE.publishedAt}}`);
+    expect(bib).not.toMatch(/month = /);
   });
 
-  it("opens with the provenance as a comment", () => {
+  it("opens with the provenance as a comment, and repeats it in each corpus entry's note", () => {
     expect(bib.startsWith("@comment{Voices export. 2 voices: Жанар Сейткали, Erlan. Corpus version abc123def456")).toBe(true);
+    expect(
+      bib.match(/note = \{[^\n]*Exported 2026-11-22T10:00:00.000Z from Voices corpus version abc123def456; selection: 2 voices/g),
+    ).toHaveLength(ALL_QUOTES.length);
   });
 });
 
@@ -241,25 +255,18 @@ describe("RIS", () => {
     expect(records.map((r) => r.match(/^ID {2}- (.*)$/m)![1])).toEqual(["test-article", ...ALL_QUOTES.map((q) => `voices-${q.id}`)]);
   });
 
-  it("writes the article as hand-checked, with authors and an unbroken URL", () => {
-    expect(records[0]).toBe(
-      [
-        "TY  - NEWS",
-        "ID  - test-article",
-        "T1  - Voices from the steppe",
-        "A1  - Shapagat, Aigerim",
-        "A1  - Sorbello, Paolo",
-        "Y1  - 2022/3/23/",
-        "PY  - 2022",
-        "JF  - Test Outlet",
-        `UR  - ${ARTICLE.url}`,
-      ].join("\n"),
-    );
+  it("keeps every value on one line, so long quotes and URLs survive import", async () => {
+    for (const line of ris.split(/\r?\n/).filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-( |$)/);
+    expect(ris).toContain(`UR  - ${ARTICLE.url}\r\n`);
   });
 
-  it("keeps every value on one line, so long quotes survive import", async () => {
-    for (const line of ris.split("\n").filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}-( |$)/);
-    expect(ris).toContain("T1  - Жанар Сейткали, as quoted in Test Outlet (quote zhanar-1)");
+  it("dates the article in full, zero-padded, and each corpus entry with version and access date", () => {
+    expect(records[0]).toContain("DA  - 2022/03/23/");
+    for (const record of records.slice(1)) {
+      expect(record).toContain("ET  - abc123def456");
+      expect(record).toContain("Y2  - 2026/11/22/");
+      expect(record).toContain("DA  - 2026/11/20/");
+    }
   });
 });
 
@@ -273,14 +280,19 @@ describe("CSL-JSON", () => {
     ]);
   });
 
-  it("gives each corpus entry its permalink, corpus version, access date and exact words", () => {
+  it("gives each corpus entry its permalink, corpus version, its date, access date and genre", () => {
     const entry = items.find((i: { id: string }) => i.id === "voices-zhanar-1");
     expect(entry).toMatchObject({
       URL: "http://localhost:3000/voices/zhanar#quote-zhanar-1",
       version: "abc123def456",
+      genre: "Data set",
+      issued: { "date-parts": [[2026, 11, 20]] },
       accessed: { "date-parts": [[2026, 11, 22]] },
-      title: "Жанар Сейткали, as quoted in Test Outlet (quote zhanar-1)",
     });
-    expect(entry.note).toContain("“=SUM(A1:A9) is what they “calculated”, she said”");
+  });
+
+  it("quotes a direct quotation in its note with its inner quotation marks made single", () => {
+    const entry = items.find((i: { id: string }) => i.id === "voices-zhanar-1");
+    expect(entry.note).toContain("Direct quotation: “=SUM(A1:A9) is what they ‘calculated’, she said”");
   });
 });

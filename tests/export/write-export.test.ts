@@ -106,11 +106,12 @@ describe("an export of the seeded corpus", () => {
     expect(ids((await exportJson("quote=olga-kostanai-2")).items)).toEqual(["olga-kostanai-2"]);
   });
 
-  it("writes CSV, named with the corpus version, one row per quote of the selection", async () => {
+  it("writes CSV, named with the corpus version and the time, one row per quote of the selection", async () => {
     const { exp, text } = await runExport("format=csv&source=window-on-eurasia-kazakhstan-opposes-war");
     const info = await db.corpusInfo.findUniqueOrThrow({ where: { id: 1 } });
     expect(exp).toMatchObject({ mediaType: "text/csv; charset=utf-8", total: 3 });
-    expect(exp.filename.endsWith(`-${info.version}.csv`)).toBe(true);
+    const stamp = exp.provenance.exportedAt.replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+    expect(exp.filename.endsWith(`-${info.version}-${stamp}.csv`)).toBe(true);
     const rows: string[][] = parse(text);
     expect(rows[0]![0]).toBe("quote_id");
     expect(rows.slice(1).map((r) => r[0])).toEqual(["vyacheslav-polovinko-1", "vyacheslav-polovinko-2", "vyacheslav-polovinko-3"]);

@@ -83,6 +83,8 @@ describe("a fresh database seeded from the corpus", () => {
         expect(printed, quote.id).toBe(quote.text);
       }
       expect(collapseWhitespace(quote.context), quote.id).toContain(printed.slice(0, 40));
+      // the context reads as the source page shows it: no Markdown link, bold or heading syntax
+      expect(quote.context, quote.id).not.toMatch(/\]\(|\*\*|(^|\s)#{1,6}\s/);
     }
   });
 
@@ -130,6 +132,38 @@ describe("seeding over an existing database", () => {
     expect(report.counts.sources).toBe(sourceFiles.length);
     expect(report.version).toMatch(/^[0-9a-f]{12}$/);
     expect(report.milliseconds).toBeGreaterThan(0);
+  });
+});
+
+describe("seeding the same data later", () => {
+  it("gives every corpus entry the same date, its version's, not the seeding day", async () => {
+    const { dbPath, db } = copyBaseDatabase();
+    await db.$disconnect();
+    const accessed = new Date("2027-01-05T10:00:00Z");
+    const cslJson = async () => {
+      const reader = createPrismaClient(dbPath, { readonly: true });
+      try {
+        const exp = await startExport(reader, parseExportRequest(new URLSearchParams("format=csl-json&shape=voices")), { now: accessed });
+        let text = "";
+        for await (const chunk of exp.chunks()) text += chunk;
+        return JSON.parse(text) as { type: string; issued?: { "date-parts": number[][] } }[];
+      } finally {
+        await reader.$disconnect();
+      }
+    };
+    const before = await cslJson();
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-12-01T00:00:00Z") });
+    try {
+      await seedDatabase({ dataDir: DATA_DIR, dbPath, root: PROJECT_ROOT });
+    } finally {
+      vi.useRealTimers();
+    }
+    const after = await cslJson();
+    expect(after).toEqual(before);
+    const declared = YAML.parse(readFileSync(path.join(DATA_DIR, "corpus.yaml"), "utf8")).date as string;
+    const entries = after.filter((item) => item.type === "dataset");
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(entry.issued?.["date-parts"][0]).toEqual(declared.split("-").map(Number));
   });
 });
 

@@ -6,7 +6,7 @@ import { seedBaseDatabase } from "./db-setup";
 
 // Builds the real app and serves it over real HTTP on a free port, against a copy of the
 // run's base database, for the tests in tests/app/. The build is started, not awaited:
-// `next build` takes most of a minute, and the lib project's tests run meanwhile. Each
+// `next build` takes tens of seconds, and the lib project's tests run meanwhile. Each
 // app test file waits for the server in tests/setup/wait-for-app.ts.
 
 declare module "vitest" {

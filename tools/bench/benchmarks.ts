@@ -84,10 +84,14 @@ export async function measureSqliteFloor(dbPath: string, runs: number) {
       const params: unknown[] = [];
       const fts = q.q ? buildFtsQuery(q.q) : null;
       if (fts) {
+        // the stemmed index ranks words and phrases; the exact one keeps true phrases and prefixes
+        const index = fts.stemmed === null ? "QuoteExact" : "QuoteSearch";
+        const exact =
+          fts.stemmed !== null && fts.exact !== null ? ` AND +q.rowid IN (SELECT rowid FROM "QuoteExact" WHERE "QuoteExact" MATCH ?)` : "";
         where.push(
-          `v."slug" IN (SELECT q."voiceSlug" FROM "QuoteSearch" JOIN "Quote" q ON q.rowid = "QuoteSearch".rowid WHERE "QuoteSearch" MATCH ?${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
+          `v."slug" IN (SELECT q."voiceSlug" FROM "${index}" JOIN "Quote" q ON q.rowid = "${index}".rowid WHERE "${index}" MATCH ?${exact}${q.kind.length ? ` AND q."kind" IN (${q.kind.map(() => "?").join(",")})` : ""})`,
         );
-        params.push(fts, ...q.kind);
+        params.push(fts.stemmed ?? fts.exact, ...(exact ? [fts.exact] : []), ...q.kind);
       } else if (q.kind.length) {
         where.push(`EXISTS (SELECT 1 FROM "Quote" q WHERE q."voiceSlug" = v."slug" AND q."kind" IN (${q.kind.map(() => "?").join(",")}))`);
         params.push(...q.kind);

@@ -1,6 +1,7 @@
 import { STANCES, ROLES, type Role, type Stance } from "../../lib/vocabulary";
 import Sqlite from "better-sqlite3";
 import { buildDatabase } from "../../lib/seed/seed-database";
+import { foldFields, foldText } from "../../lib/search/fold-text";
 import { prng } from "./prng";
 
 // A synthetic corpus, for benchmarks only: many voices and quotes with realistic text
@@ -94,7 +95,10 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     statements.get(key)!.run(values);
   };
   const db = {
-    place: { createMany: async ({ data }: { data: Record<string, unknown>[] }) => data.forEach((r) => put("Place", r)) },
+    place: {
+      createMany: async ({ data }: { data: Record<string, unknown>[] }) =>
+        data.forEach((r) => put("Place", { ...r, aliases: "[]", searchText: foldFields([r.name, r.region, r.country] as string[]) })),
+    },
     source: {
       create: async ({ data }: { data: Record<string, unknown> }) =>
         put("Source", { ...data, authors: JSON.stringify(data.authors), type: "article" }),
@@ -174,7 +178,7 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     for (let v = 0; v < voicesPerSource && voiceIndex < o.voices; v++, voiceIndex++) {
       const slug = `synthetic-voice-${voiceIndex}`;
       const place = random() < 0.6 ? pick(PLACES) : null;
-      voices.push({
+      const voice: Record<string, unknown> = {
         slug,
         name: `${pick(NAMES)} ${voiceIndex}`,
         isNamed: true,
@@ -191,6 +195,10 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
         stanceRationale: sentence(8, 20),
         sourceSlug,
         position: v,
+      };
+      voices.push({
+        ...voice,
+        searchText: foldFields([voice.name, voice.occupation, voice.cityAsPrinted, voice.heritage] as (string | null)[]),
       });
       const count = Math.max(1, Math.round((o.quotes / o.voices) * (0.5 + random())));
       for (let q = 0; q < count && quoteIndex < o.quotes; q++, quoteIndex++) {
@@ -208,6 +216,7 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
           end: start + text.length,
           context: paragraph,
           position: q,
+          searchText: foldText(text),
         });
         paragraphs.push(paragraph);
         cursor += paragraph.length + 2;
@@ -232,7 +241,7 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     // better-sqlite3 is synchronous, so nothing else (a progress bar's timer) runs unless we yield
     await new Promise((resolve) => setImmediate(resolve));
   }
-  put("CorpusInfo", { id: 1, version: `synthetic-${o.voices}-${o.quotes}`, seededAt: new Date() });
+  put("CorpusInfo", { id: 1, version: `synthetic-${o.voices}-${o.quotes}`, versionDate: "2026-01-01", seededAt: new Date() });
   sqlite.close();
   return { voices: voiceIndex, quotes: quoteIndex };
 }

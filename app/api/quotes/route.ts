@@ -3,11 +3,14 @@
 import { handleApi } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { findQuotes } from "@/lib/quotes/find-quotes";
+import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
-    const result = await findQuotes(await getDb(), parseVoiceQuery(new URL(request.url).searchParams));
+    const db = await getDb();
+    const { query } = await resolveFilterValues(db, parseVoiceQuery(new URL(request.url).searchParams));
+    const result = await findQuotes(db, query);
     return Response.json({
       total: result.total,
       items: result.items,

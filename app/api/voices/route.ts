@@ -2,12 +2,14 @@
 import { handleApi } from "@/lib/api/json-responses";
 import { getDb } from "@/lib/db/client";
 import { findVoices } from "@/lib/search/find-voices";
+import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
-    const query = parseVoiceQuery(new URL(request.url).searchParams);
-    const result = await findVoices(await getDb(), query);
+    const db = await getDb();
+    const { query } = await resolveFilterValues(db, parseVoiceQuery(new URL(request.url).searchParams));
+    const result = await findVoices(db, query);
     return Response.json({
       total: result.total,
       items: result.items,

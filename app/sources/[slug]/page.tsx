@@ -4,15 +4,20 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { isSlug } from "@/lib/vocabulary";
-import { getSource, type SourceDetail } from "@/lib/sources/get-source";
+import { buildSourcePageMetadata } from "@/lib/meta/page-metadata";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
+import { getSourceReading, type SourceReading } from "@/lib/sources/get-source";
 import { ExportForm } from "../../_components/export-form";
 import { StanceBadge } from "../../_components/stance-badge";
+import { StructuredMetadata } from "../../_components/structured-metadata";
+import { DocumentText } from "./_components/document-text";
+import { QuoteGuide } from "./_components/quote-guide";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Asked for by the metadata and by the page: React's cache reads it once per request.
-const loadSource = cache(async (slug: string): Promise<SourceDetail> => {
-  const source = isSlug(slug) ? await getSource(await getDb(), slug) : null;
+const loadSource = cache(async (slug: string): Promise<SourceReading> => {
+  const source = isSlug(slug) ? await getSourceReading(await getDb(), slug) : null;
   if (!source) notFound();
   return source;
 });
@@ -22,40 +27,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: source.title,
     description: `${source.publisher}: the voices quoted in “${source.title}”.`,
-    // Highwire Press tags, which Zotero's browser connector reads: this page is the article.
-    other: {
-      citation_title: source.title,
-      ...(source.authors.length ? { citation_author: source.authors } : {}),
-      ...(source.publishedAt ? { citation_publication_date: source.publishedAt.replace(/-/g, "/") } : {}),
-      citation_journal_title: source.publisher,
-      ...(source.url ? { citation_public_url: source.url } : {}),
-    },
+    // Highwire, Dublin Core and PRISM tags, which Zotero's connector reads: this page is the article or blog post
+    other: buildSourcePageMetadata(source, await getRequestPermalinks()).tags,
   };
 }
 
-function DocumentText({ runs }: { runs: SourceDetail["documents"][number]["runs"] }) {
-  return (
-    <div className="document-text">
-      {runs.map((run, i) =>
-        run.quote ? (
-          <mark key={i} id={`quote-${run.quote.id}`} className="quote-anchor">
-            <Link href={`/voices/${run.quote.voiceSlug}#quote-${run.quote.id}`} title={`Quote by ${run.quote.voiceName}`}>
-              {run.text}
-            </Link>
-          </mark>
-        ) : (
-          <span key={i}>{run.text}</span>
-        ),
-      )}
-    </div>
-  );
+/** `?speaker=<voice slug>`: a hand-edited value that names no one quoted here shows everyone, with a notice. */
+function readSpeaker(raw: string | string[] | undefined, quoted: SourceReading["documents"][number]["quotes"]) {
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  if (value === "") return { speaker: null, unknownSpeaker: null };
+  const quote = quoted.find((q) => q.voiceSlug === value);
+  return quote
+    ? { speaker: { slug: quote.voiceSlug, name: quote.voiceName }, unknownSpeaker: null }
+    : { speaker: null, unknownSpeaker: value.slice(0, 100) };
 }
 
-export default async function SourcePage({ params }: Props) {
+export default async function SourcePage({ params, searchParams }: Props) {
   const source = await loadSource((await params).slug);
+  const permalinks = await getRequestPermalinks();
   const [primary, ...copies] = source.documents;
+  const { speaker, unknownSpeaker } = readSpeaker((await searchParams).speaker, primary?.quotes ?? []);
   return (
     <article className="source-page">
+      <StructuredMetadata metadata={buildSourcePageMetadata(source, permalinks)} />
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>
@@ -94,7 +88,18 @@ export default async function SourcePage({ params }: Props) {
             <li key={v.slug}>
               <Link href={`/voices/${v.slug}`}>{v.name}</Link> <StanceBadge stance={v.stance} />{" "}
               <span className="help">
-                {v.quoteCount} {v.quoteCount === 1 ? "quote" : "quotes"}
+                {v.quoteCount > 0 && primary?.quotes.some((q) => q.voiceSlug === v.slug) ? (
+                  <Link
+                    href={`/sources/${source.slug}?speaker=${v.slug}#text-heading`}
+                    aria-label={`Show ${v.name}’s ${v.quoteCount} ${v.quoteCount === 1 ? "quote" : "quotes"} in the text`}
+                  >
+                    {v.quoteCount} {v.quoteCount === 1 ? "quote" : "quotes"}
+                  </Link>
+                ) : (
+                  <>
+                    {v.quoteCount} {v.quoteCount === 1 ? "quote" : "quotes"}
+                  </>
+                )}
               </span>
             </li>
           ))}
@@ -119,14 +124,14 @@ export default async function SourcePage({ params }: Props) {
       {primary && (
         <section aria-labelledby="text-heading">
           <h2 id="text-heading">Text</h2>
-          <p className="help">Every quoted passage is highlighted; select one to open its speaker.</p>
-          <DocumentText runs={primary.runs} />
+          <QuoteGuide sourceSlug={source.slug} quotes={primary.quotes} speaker={speaker} unknownSpeaker={unknownSpeaker} />
+          <DocumentText blocks={primary.blocks} quotes={primary.quotes} speaker={speaker?.slug ?? null} />
         </section>
       )}
       {copies.map((copy) => (
         <details key={copy.id} className="copy-text">
           <summary>Text of the copy {copy.id}</summary>
-          <DocumentText runs={copy.runs} />
+          <DocumentText blocks={copy.blocks} quotes={copy.quotes} speaker={null} />
         </details>
       ))}
     </article>

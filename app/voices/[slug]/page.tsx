@@ -6,12 +6,14 @@ import { ROLE_LABELS, STANCE_LABELS, isSlug } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
-import { voicePermalink } from "@/lib/meta/permalinks";
+import { buildVoicePageMetadata } from "@/lib/meta/page-metadata";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { StanceBadge } from "../../_components/stance-badge";
+import { StructuredMetadata } from "../../_components/structured-metadata";
 import { CitePanel } from "./_components/cite-panel";
 import { QuoteInContext } from "./_components/quote-in-context";
 
@@ -26,26 +28,19 @@ const loadVoice = cache(async (slug: string): Promise<VoiceDetail> => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const voice = await loadVoice((await params).slug);
-  const corpus = await getCorpusInfo(await getDb());
+  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
-    alternates: { canonical: voicePermalink(voice.slug) },
-    // Highwire Press tags, which Zotero's browser connector reads: this page is a corpus entry.
-    other: {
-      citation_title: `${voice.name}, as quoted in ${voice.source.publisher}`,
-      citation_author: "Voices",
-      citation_publisher: "Voices",
-      citation_date: corpus.seededAt.slice(0, 10).replace(/-/g, "/"),
-      citation_public_url: voicePermalink(voice.slug),
-      citation_technical_report_number: `corpus version ${corpus.version}`,
-    },
+    alternates: { canonical: permalinks.voice(voice.slug) },
+    // Highwire, Dublin Core and PRISM tags, which Zotero's connector reads: this page is a corpus entry (a data set)
+    other: buildVoicePageMetadata(voice, corpus, permalinks).tags,
   };
 }
 
 export default async function VoicePage({ params }: Props) {
   const voice = await loadVoice((await params).slug);
-  const corpus = await getCorpusInfo(await getDb());
+  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     {
@@ -69,6 +64,7 @@ export default async function VoicePage({ params }: Props) {
 
   return (
     <article className="voice-page">
+      <StructuredMetadata metadata={buildVoicePageMetadata(voice, corpus, permalinks)} />
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>
@@ -117,7 +113,7 @@ export default async function VoicePage({ params }: Props) {
               <QuoteInContext quote={quote} sourceSlug={voice.source.slug} />
               <CitePanel
                 title="Cite this quote"
-                citations={citeVoice(voice, corpus, quote.id)}
+                citations={citeVoice(voice, corpus, { permalinks, quoteId: quote.id })}
                 downloads={[["quote", quote.id]]}
                 idPrefix={`cite-${quote.id}`}
               />
@@ -130,7 +126,7 @@ export default async function VoicePage({ params }: Props) {
         <h2 id="cite-heading">Cite</h2>
         <CitePanel
           title="Cite this voice"
-          citations={citeVoice(voice, corpus)}
+          citations={citeVoice(voice, corpus, { permalinks })}
           downloads={[
             ["voice", voice.slug],
             ["shape", "voices"],

@@ -1,13 +1,21 @@
-import type { StyledCitation } from "@/lib/citation/cite-voice";
+import type { VoiceCitations } from "@/lib/citation/cite-voice";
+import { runsToHtml, runsToText, type CitationRun } from "@/lib/citation/citation-runs";
 import { CopyButton } from "../../../_components/copy-button";
 
 const DOWNLOADS = [
-  ["bibtex", "BibTeX"],
+  ["bibtex", "BibTeX (biblatex)"],
   ["ris", "RIS"],
   ["csl-json", "CSL-JSON"],
 ] as const;
 
-/** Citations in every style, each with a copy button, and the entry as a file for reference managers. */
+/** A formatted citation with the style's italics, as React elements (never injected HTML). */
+function Citation({ runs }: { runs: CitationRun[] }) {
+  return (
+    <span className="citation">{runs.map((run, i) => (run.italic ? <i key={i}>{run.text}</i> : <span key={i}>{run.text}</span>))}</span>
+  );
+}
+
+/** Citations in every style, each with a copy button, and the entry for reference managers, to copy or download. */
 export function CitePanel({
   title,
   citations,
@@ -16,7 +24,7 @@ export function CitePanel({
   open = false,
 }: {
   title: string;
-  citations: StyledCitation[];
+  citations: VoiceCitations;
   downloads: [string, string][];
   idPrefix: string;
   open?: boolean;
@@ -25,15 +33,19 @@ export function CitePanel({
   return (
     <details className="cite" open={open}>
       <summary>{title}</summary>
-      {citations.map((c) => (
+      {citations.styles.map((c) => (
         <section key={c.style} aria-labelledby={`${idPrefix}-${c.style}`} className="cite-style">
           <h3 id={`${idPrefix}-${c.style}`}>{c.label}</h3>
           <dl>
             <div>
               <dt>The article</dt>
               <dd>
-                <span className="citation">{c.article}</span>{" "}
-                <CopyButton text={c.article} label={`Copy the ${c.label} reference to the article`} />
+                <Citation runs={c.article} />{" "}
+                <CopyButton
+                  text={runsToText(c.article)}
+                  html={runsToHtml(c.article)}
+                  label={`Copy the ${c.label} reference to the article`}
+                />
               </dd>
             </div>
             <div>
@@ -46,24 +58,41 @@ export function CitePanel({
             <div>
               <dt>This corpus entry</dt>
               <dd>
-                <span className="citation">{c.corpusEntry}</span>{" "}
-                <CopyButton text={c.corpusEntry} label={`Copy the ${c.label} reference to the corpus entry`} />
+                <Citation runs={c.corpusEntry} />{" "}
+                <CopyButton
+                  text={runsToText(c.corpusEntry)}
+                  html={runsToHtml(c.corpusEntry)}
+                  label={`Copy the ${c.label} reference to the corpus entry`}
+                />
               </dd>
             </div>
           </dl>
         </section>
       ))}
-      <p className="downloads">
-        Download for a reference manager:{" "}
-        {DOWNLOADS.map(([format, label], i) => (
-          <span key={format}>
-            {i > 0 && " · "}
-            <a href={`/api/export?${query(format)}`} download>
-              {label}
-            </a>
-          </span>
-        ))}
-      </p>
+      <section aria-labelledby={`${idPrefix}-managers`} className="cite-style">
+        <h3 id={`${idPrefix}-managers`}>For a reference manager</h3>
+        <details>
+          <summary>BibTeX (biblatex): the article and this corpus entry</summary>
+          <pre className="cite-source">{citations.biblatex}</pre>
+          <CopyButton text={citations.biblatex} label="Copy the BibTeX entries" />
+        </details>
+        <details>
+          <summary>RIS: the article and this corpus entry</summary>
+          <pre className="cite-source">{citations.ris}</pre>
+          <CopyButton text={citations.ris} label="Copy the RIS entries" />
+        </details>
+        <p className="downloads">
+          Download:{" "}
+          {DOWNLOADS.map(([format, label], i) => (
+            <span key={format}>
+              {i > 0 && " · "}
+              <a href={`/api/export?${query(format)}`} download>
+                {label}
+              </a>
+            </span>
+          ))}
+        </p>
+      </section>
     </details>
   );
 }
