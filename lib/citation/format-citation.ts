@@ -38,8 +38,8 @@ const sameOrganization = (item: CslItem) =>
 
 /**
  * The item as each manual wants it when one organisation is both author and publisher (a
- * corpus entry: Voices): APA 7 §9.24 omits the publisher; MLA 9 (the Author element) skips
- * the author and names the organisation as publisher only; Chicago 17 §15.36 keeps both.
+ * corpus entry: Voices): APA 7 (the publisher, ch. 9) omits the publisher; MLA 9 (the Author element) skips
+ * the author and names the organisation as publisher only; Chicago 17 (§14.84, organization as author) keeps both.
  * Identifiers (quote ids) are marked so that no style title-cases them.
  */
 export function adaptItemForStyle(item: CslItem, style: CitationStyle): CslItem {

@@ -97,8 +97,8 @@ function isGone(pid: number): boolean {
 }
 
 describe("reseeding while the app serves traffic", () => {
-  // three seeds by CLI with readers at them: slow on a loaded machine
-  it("never shows readers an error or a half-loaded corpus, and then serves the new corpus", { timeout: 180_000 }, async () => {
+  // two seeds by CLI with readers at them: slow on a loaded machine
+  it("never shows readers an error or a half-loaded corpus, and serves each new corpus", { timeout: 180_000 }, async () => {
     // a smaller corpus: one source fewer
     const smaller = copyCorpus();
     rmSync(path.join(smaller, "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml"));
@@ -113,13 +113,14 @@ describe("reseeding while the app serves traffic", () => {
     const readers = Array.from({ length: 2 }, async () => {
       while (reading) seen.push(await servedVoices());
     });
+    const readersSee = (voices: string[]) =>
+      vi.waitFor(() => expect(seen.at(-1)?.slugs).toEqual(voices), { timeout: 10_000, interval: 20 });
     try {
-      // each way round: full to smaller, back, and to smaller again
+      // each way round, the readers reading throughout: full to smaller, and back
       await reseedWithCli(smaller);
+      await readersSee(smallerVoices);
       await reseedWithCli(DATA_DIR);
-      await reseedWithCli(smaller);
-      // read on until the readers see the last seed's corpus
-      await vi.waitFor(() => expect(seen.at(-1)?.slugs).toEqual(smallerVoices), { timeout: 10_000, interval: 20 });
+      await readersSee(fullVoices);
     } finally {
       reading = false;
       await Promise.all(readers);
@@ -130,9 +131,6 @@ describe("reseeding while the app serves traffic", () => {
     // every answer is one whole corpus or the other, voice for voice
     const partial = seen.filter((s) => !isEqual(s.slugs, fullVoices) && !isEqual(s.slugs, smallerVoices));
     expect(partial).toEqual([]);
-
-    await reseedWithCli(DATA_DIR);
-    await expect.poll(async () => (await servedVoices()).slugs, { timeout: 5000 }).toEqual(fullVoices);
   });
 
   it("a seed killed midway leaves the served database intact", async () => {
