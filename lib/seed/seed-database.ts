@@ -94,9 +94,11 @@ export async function buildDatabase(
   const buildPath = `${dbPath}.building-${process.pid}`;
   await rm(buildPath, { force: true });
   try {
-    // ask the file system first: the schema engine reports a refused write as "External error id#0"
+    // ask the file system first: the schema engine reports a refused write as "External error id#0".
+    // The empty file made here is the one the migrations fill (SQLite takes an empty file for a
+    // new database): from now until the rename the build file is there without a gap, so a seed
+    // killed at any moment leaves it for the next seed to clear, never a moment with none.
     await writing(buildPath, dbPath, () => writeFile(buildPath, "", { flag: "wx" }));
-    await rm(buildPath, { force: true });
     await writing(buildPath, dbPath, () => migrateDatabase(buildPath, root));
     const db = createPrismaClient(buildPath);
     try {
