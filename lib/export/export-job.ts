@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { leaseServedDatabase } from "../db/served-database";
+import { leaseServedDatabase, type Lease } from "../db/served-database";
 import { VoicesError } from "../errors";
 import type { FromWorker, ToWorker } from "./export-messages";
 import { startExport } from "./write-export";
@@ -37,8 +37,9 @@ async function handle(message: ToWorker) {
   const { job: id } = message;
   if (message.type === "start") {
     await finish();
-    const lease = leaseServedDatabase();
+    let lease: Lease | undefined;
     try {
+      lease = await leaseServedDatabase();
       const started = await startExport(lease.db, message.request, message.options);
       current = { id, chunks: started.chunks(), release: lease.release };
       send({
@@ -49,7 +50,7 @@ async function handle(message: ToWorker) {
         headers: started.headers,
       });
     } catch (error) {
-      lease.release();
+      lease?.release();
       send({ job: id, type: "failed", error: describeFailure(error) });
     }
   } else if (message.type === "pull") {
