@@ -209,19 +209,24 @@ async function runMixedLoad(
     sources: Math.max(1, Math.round(flags.voices / 100)),
     seed: 2,
   });
-  const referenceExports = new Map<string, string[]>();
-  for (const file of [a, b]) {
-    const db = createPrismaClient(file, { readonly: true });
-    const started = await startExport(db, parseExportRequest(new URL(MIXED_EXPORT, "http://x").searchParams));
-    let text = "";
-    for await (const chunk of started.chunks()) text += chunk;
-    referenceExports.set(started.provenance.corpusVersion, text.trimEnd().split("\n").slice(1));
-    await db.$disconnect();
-  }
   await copyFile(a, served);
   const app = await serveApp(root, served);
   let next = b;
   try {
+    // each corpus's export as the app writes it, permalinks on the app's own address
+    const referenceExports = new Map<string, string[]>();
+    for (const file of [a, b]) {
+      const db = createPrismaClient(file, { readonly: true });
+      const request = parseExportRequest(new URL(MIXED_EXPORT, "http://x").searchParams);
+      const started = await startExport(db, request, { baseUrl: app.baseUrl });
+      let text = "";
+      for await (const chunk of started.chunks()) text += chunk;
+      referenceExports.set(started.provenance.corpusVersion, text.trimEnd().split("\n").slice(1));
+      await db.$disconnect();
+    }
+    // each export is checked against the reference of the version it names: two corpora under
+    // one name (as the synthetic ones of one size once were) would make that check meaningless
+    if (referenceExports.size !== 2) throw new Error("The two corpora of the mixed load have the same version");
     await (await fetch(`${app.baseUrl}/api/voices?pageSize=1`)).text();
     console.error(`Mixed load: ${flags.connections} connections for ${flags.seconds} s, swapping the database every 5 s…`);
     return await measureMixedLoad({
@@ -252,6 +257,7 @@ function formatMixed(mixed: Awaited<ReturnType<typeof measureMixedLoad>>): strin
     `| small requests (searches and pages), ms | ${l(mixed.latency.small)} | |`,
     `| searches / pages / insights / exports, ms | ${l(mixed.latency.search)} / ${l(mixed.latency.page)} / ${l(mixed.latency.insights)} / ${l(mixed.latency.export)} | |`,
     ...(mixed.errorSamples.length ? [`| error samples | ${mixed.errorSamples.join("; ")} | |`] : []),
+    ...(mixed.exports.inconsistentSamples.length ? [`| inconsistent exports | ${mixed.exports.inconsistentSamples.join("; ")} | |`] : []),
     "",
   ].join("\n");
 }

@@ -247,6 +247,7 @@ export async function measureMixedLoad(options: {
   let exportsChecked = 0;
   let exportsInconsistent = 0;
   const errorSamples: string[] = [];
+  const inconsistentSamples: string[] = [];
   const deadline = Date.now() + options.seconds * 1000;
   let swaps = 0;
   const swapper = (async () => {
@@ -275,7 +276,16 @@ export async function measureMixedLoad(options: {
             const version = (JSON.parse(head) as { provenance: { corpusVersion: string } }).provenance.corpusVersion;
             const reference = options.referenceExports.get(version);
             exportsChecked++;
-            if (!reference || reference.length !== items.length || reference.some((line, k) => line !== items[k])) exportsInconsistent++;
+            if (!reference || reference.length !== items.length || reference.some((line, k) => line !== items[k])) {
+              exportsInconsistent++;
+              // what it holds instead: how many of its items each corpus version has
+              const from = [...options.referenceExports].map(([v, lines]) => {
+                const set = new Set(lines);
+                return `${items.filter((line) => set.has(line)).length} of ${v}`;
+              });
+              if (inconsistentSamples.length < 5)
+                inconsistentSamples.push(`named ${version}, ${items.length} items (reference ${reference?.length}): ${from.join(", ")}`);
+            }
           }
         }
       } catch (error) {
@@ -299,7 +309,7 @@ export async function measureMixedLoad(options: {
     timeouts,
     refused429: refused,
     errorSamples,
-    exports: { checked: exportsChecked, inconsistent: exportsInconsistent },
+    exports: { checked: exportsChecked, inconsistent: exportsInconsistent, inconsistentSamples },
     latency: {
       small: small.length ? summarise(small) : null,
       search: times.search.length ? summarise(times.search) : null,

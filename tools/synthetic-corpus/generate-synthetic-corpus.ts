@@ -241,7 +241,8 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     // better-sqlite3 is synchronous, so nothing else (a progress bar's timer) runs unless we yield
     await new Promise((resolve) => setImmediate(resolve));
   }
-  put("CorpusInfo", { id: 1, version: `synthetic-${o.voices}-${o.quotes}`, versionDate: "2026-01-01", seededAt: new Date() });
+  // the seed is part of the version: two corpora of one size but other words are two versions
+  put("CorpusInfo", { id: 1, version: `synthetic-${o.voices}-${o.quotes}-${o.seed}`, versionDate: "2026-01-01", seededAt: new Date() });
   sqlite.close();
   return { voices: voiceIndex, quotes: quoteIndex };
 }
