@@ -10,7 +10,7 @@ import { processState } from "./process-state";
 // goes on serving the readers that started on it. Readers therefore see either the old
 // corpus or the new one, never an error or half of one.
 //
-// Two things make that true (docs/decisions/009-custom-server.md, "One corpus per reader"):
+// Two things make that true (docs/decisions/004-build-then-swap-seeding.md, "One corpus per reader"):
 //
 // - A connection is opened at once, and named by the file it opened. A Prisma client opens
 //   its SQLite file lazily, by path, at its first query: a client made when the path named
