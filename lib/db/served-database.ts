@@ -121,7 +121,9 @@ export type Lease = { db: Database; release(): void };
  * lease must be released, or the replaced file stays open.
  */
 export async function leaseServedDatabase(): Promise<Lease> {
-  const connection = await currentConnection();
+  let connection = await currentConnection();
+  // replaced (and perhaps closed) between being found and being leased: take the new one
+  while (connection.replaced) connection = await currentConnection();
   connection.leases++;
   let released = false;
   return {
