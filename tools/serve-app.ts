@@ -66,7 +66,10 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  // poll until the server answers: a deadline, not a fixed wait
+  // poll until the server answers: a deadline, not a fixed wait. The probe is a light route, and
+  // is given until the deadline: a loaded machine once took over 5 s for the explorer's first
+  // render, and each probe aborted at 5 s left its render running and started another, so the
+  // server never answered in time.
   const deadline = Date.now() + START_DEADLINE_MS;
   for (;;) {
     if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited early:\n${output}`);
@@ -75,7 +78,7 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
       throw new Error(`the server did not answer within ${START_DEADLINE_MS / 1000} s:\n${output}`);
     }
     try {
-      await fetch(baseUrl, { signal: AbortSignal.timeout(5_000) });
+      await fetch(`${baseUrl}/api/meta`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       break;
     } catch {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 50))]);
