@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../corpus/load-corpus";
@@ -74,7 +75,7 @@ async function buildReleaseDatabases(dbPath: string, releases: PlannedRelease[],
         contentHash: release.contentHash,
       };
       // dated by the release, not the build: the same release builds the same database
-      await buildDatabase(file, (db) => insertRows(db, release.rows, stamp, new Date(`${release.file.date}T00:00:00Z`)), root);
+      await buildDatabase(file, (db) => insertRows(db, release.rows, stamp, new Date(`${release.file.date}T00:00:00Z`)), root, dbPath);
     }
   }
 }
@@ -136,14 +137,17 @@ async function writing<T>(file: string, dbPath: string, step: () => Promise<T>):
  * Build-then-swap: `fill` loads a fresh file made by the real migrations, which then
  * replaces `dbPath` with one atomic rename. Any failure before the rename leaves the
  * existing database byte for byte as it was, and a reader never sees a half-loaded
- * corpus. Shared by the corpus seed and the synthetic corpus for benchmarks.
+ * corpus. Shared by the corpus seed (the served database and each release's) and the
+ * synthetic corpus for benchmarks.
  */
 export async function buildDatabase(
   dbPath: string,
   fill: (db: Database, buildPath: string) => Promise<void>,
   root?: string,
+  /** The database the seed serves, which messages say is untouched (a release's database is built beside it). */
+  servedPath = dbPath,
 ): Promise<void> {
-  await writing(path.dirname(dbPath), dbPath, () => mkdir(path.dirname(dbPath), { recursive: true }));
+  await writing(path.dirname(dbPath), servedPath, () => mkdir(path.dirname(dbPath), { recursive: true }));
   await removeAbandonedBuilds(dbPath);
   const buildPath = `${dbPath}.building-${process.pid}`;
   await rm(buildPath, { force: true });
@@ -152,15 +156,15 @@ export async function buildDatabase(
     // The empty file made here is the one the migrations fill (SQLite takes an empty file for a
     // new database): from now until the rename the build file is there without a gap, so a seed
     // killed at any moment leaves it for the next seed to clear, never a moment with none.
-    await writing(buildPath, dbPath, () => writeFile(buildPath, "", { flag: "wx" }));
-    await writing(buildPath, dbPath, () => migrateDatabase(buildPath, root));
+    await writing(buildPath, servedPath, () => writeFile(buildPath, "", { flag: "wx" }));
+    await writing(buildPath, servedPath, () => migrateDatabase(buildPath, root));
     const db = createPrismaClient(buildPath);
     try {
-      await writing(buildPath, dbPath, () => fill(db, buildPath));
+      await writing(buildPath, servedPath, () => fill(db, buildPath));
     } finally {
       await db.$disconnect();
     }
-    await writing(dbPath, dbPath, () => rename(buildPath, dbPath));
+    await writing(dbPath, servedPath, () => rename(buildPath, dbPath));
   } finally {
     await rm(buildPath, { force: true });
     await rm(`${buildPath}-journal`, { force: true });
@@ -178,6 +182,12 @@ export async function seedDatabase(options: { dataDir: string; dbPath: string; r
   const rows = verifyCorpus(corpus);
   const schemaKey = (await readMigrations(options.root)).migrationDirectories.at(-1)!.path.slice(0, 14);
   const plan = await planReleases(options.dataDir, corpus, rows, schemaKey);
+  // before building anything: a read-only or missing folder is named as the served database's
+  const folder = path.dirname(options.dbPath);
+  await writing(folder, options.dbPath, async () => {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  });
   await buildReleaseDatabases(options.dbPath, plan.releases, options.root);
   await buildDatabase(
     options.dbPath,
