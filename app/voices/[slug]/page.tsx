@@ -96,7 +96,7 @@ export default async function VoicePage({ params, searchParams }: Props) {
         <ol className="quote-list">
           {voice.quotes.map((quote) => (
             <li key={quote.id} id={`quote-${quote.id}`}>
-              <QuoteInContext quote={quote} sourceSlug={voice.source.slug} />
+              <QuoteInContext quote={quote} sourceSlug={voice.source.slug} pin={pin} />
               <CitePanel
                 title="Cite this quote"
                 citations={citeVoice(voice, corpus, { permalinks, quoteId: quote.id })}

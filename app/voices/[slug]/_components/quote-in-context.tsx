@@ -2,7 +2,16 @@ import type { VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToList } from "../../../_components/add-to-list";
 
 /** A quote, then its paragraph with the quoted words marked, and a link to its place in the source. */
-export function QuoteInContext({ quote, sourceSlug }: { quote: VoiceDetail["quotes"][number]; sourceSlug: string }) {
+/** `pin` ("?version=1.0.0" on a release's page, else "") keeps the link to the source in the same release. */
+export function QuoteInContext({
+  quote,
+  sourceSlug,
+  pin = "",
+}: {
+  quote: VoiceDetail["quotes"][number];
+  sourceSlug: string;
+  pin?: string;
+}) {
   const at = quote.context.indexOf(quote.text);
   return (
     <figure className="quote-figure">
@@ -10,7 +19,7 @@ export function QuoteInContext({ quote, sourceSlug }: { quote: VoiceDetail["quot
       <figcaption>
         <span className="quote-kind">{quote.kind === "direct" ? "Direct quotation" : "Paraphrase (the reporter’s words)"}</span> ·{" "}
         {/* a full page load, so the browser scrolls to the quote and :target highlights it */}
-        <a href={`/sources/${sourceSlug}#quote-${quote.id}`}>Read it in the source</a>{" "}
+        <a href={`/sources/${sourceSlug}${pin}#quote-${quote.id}`}>Read it in the source</a>{" "}
         <AddToList id={quote.id} label={quote.text.slice(0, 60)} />
       </figcaption>
       <details className="context">
