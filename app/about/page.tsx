@@ -130,10 +130,10 @@ export default async function AboutPage() {
               Read from the corpus files (<code>data/sources/*.yaml</code>, each source&rsquo;s <code>excluded</code> list): {leftOut}{" "}
               {leftOut === 1 ? "entry" : "entries"} across {reviewed.sources.length} {reviewed.sources.length === 1 ? "source" : "sources"}.
             </p>
-            {reviewed.version !== corpus.version && (
+            {reviewed.version !== corpus.contentHash && (
               <p className="notice">
                 These files (version <code>{reviewed.version}</code>) are not the ones the database was built from (version{" "}
-                <code>{corpus.version}</code>).
+                <code>{corpus.contentHash}</code>).
               </p>
             )}
             {reviewed.sources.map((source) => (

@@ -68,6 +68,8 @@ describe("the About page", () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(rows).toEqual(expected);
     for (const source of corpus.sources) expect(await section.getByRole("link", { name: source.data.title }).count()).toBe(1);
+    // the files are the ones the served database was built from: no notice says otherwise
+    expect(await section.getByText("are not the ones the database was built from").count()).toBe(0);
   });
 
   it("explains the four stances, what the corpus is and is not, the licence and how to cite", async () => {
