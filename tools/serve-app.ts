@@ -35,12 +35,20 @@ export function buildApp(root: string): Promise<void> {
   });
 }
 
-export type RunningApp = { baseUrl: string; stop(): Promise<void> };
+export type RunningApp = {
+  baseUrl: string;
+  /** What the server has printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+};
 
 const START_DEADLINE_MS = 60_000;
 
-/** Starts `next start` (the app must be built) on `port` (a free one if not given) and resolves once it answers. */
-export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
+/**
+ * Starts `next start` (the app must be built) on `port` (a free one if not given) and resolves
+ * once `readyPath` (the explorer unless given) answers.
+ */
+export async function serveApp(root: string, dbPath: string, options: { port?: number; readyPath?: string } = {}): Promise<RunningApp> {
   const port = options.port ?? (await findFreePort());
   let output = "";
   const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -62,7 +70,7 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
       throw new Error(`next start did not answer within ${START_DEADLINE_MS / 1000} s:\n${output}`);
     }
     try {
-      await fetch(baseUrl, { signal: AbortSignal.timeout(5_000) });
+      await fetch(`${baseUrl}${options.readyPath ?? "/"}`, { signal: AbortSignal.timeout(5_000) });
       break;
     } catch {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 50))]);
@@ -70,6 +78,7 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
   }
   return {
     baseUrl,
+    output: () => output,
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
       await exited;

@@ -4,6 +4,7 @@ import { loadCorpus } from "../corpus/load-corpus";
 import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
 import { createPrismaClient, type Database } from "../db/create-prisma-client";
 import { migrateDatabase } from "../db/migrate-database";
+import { writeQuoteParts } from "../search/search-index-parts";
 
 export type SeedReport = {
   dbPath: string;
@@ -55,7 +56,8 @@ async function removeAbandonedBuilds(dbPath: string) {
  * Build-then-swap: `fill` loads a fresh file made by the real migrations, which then
  * replaces `dbPath` with one atomic rename. Any failure before the rename leaves the
  * existing database byte for byte as it was, and a reader never sees a half-loaded
- * corpus. Shared by the corpus seed and the synthetic corpus for benchmarks.
+ * corpus. Shared by the corpus seed and the synthetic corpus for benchmarks. Once the rows
+ * are in, it writes the search index's parts (search-index-parts.ts), so every built file has them.
  */
 export async function buildDatabase(
   dbPath: string,
@@ -71,6 +73,8 @@ export async function buildDatabase(
     const db = createPrismaClient(buildPath);
     try {
       await fill(db, buildPath);
+      // what the server's search index needs, computed here once rather than at every server start
+      await writeQuoteParts(db);
     } finally {
       await db.$disconnect();
     }
