@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { foldFacetValues } from "@/lib/search/facet-display";
 import { FACETS } from "@/lib/search/facets";
 import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
@@ -63,7 +62,14 @@ function Controls({ result }: { result: ExplorerResult }) {
         {FACETS.map((facet) => (
           <fieldset key={facet.key} className="facet">
             <legend>{facet.label}</legend>
-            <FacetOptions name={facet.key} values={facets[facet.key]} unit={query.view === "quotes" ? "quote" : "voice"} />
+            <FacetOptions
+              name={facet.key}
+              values={facets[facet.key]}
+              unit={query.view === "quotes" ? "quote" : "voice"}
+              more={result.moreFacetValues[facet.key]}
+              moreHref={buildQueryHref(`/facets/${facet.key}`, query)}
+              label={facet.label}
+            />
           </fieldset>
         ))}
         <fieldset className="facet">
@@ -115,26 +121,35 @@ function Controls({ result }: { result: ExplorerResult }) {
   );
 }
 
-/** A facet's checkboxes; a long list shows its largest values and folds the rest under "N more". */
-function FacetOptions({ name, values, unit }: { name: string; values: FacetValue[]; unit: "voice" | "quote" }) {
-  const option = (v: FacetValue) => (
-    <label key={`${v.value}-${v.selected}`} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
-      <input type="checkbox" name={name} value={v.value} defaultChecked={v.selected} />
-      <span className="facet-label">{v.label}</span>
-      <span className="count" aria-label={`${v.count} ${v.count === 1 ? unit : `${unit}s`}`}>
-        {v.count}
-      </span>
-    </label>
-  );
-  const { shown, folded } = foldFacetValues(values);
+/**
+ * A facet's checkboxes: the values the search sent (every one with a count, or a long
+ * facet's largest, see summariseFacet), and a link to the page listing all of them.
+ */
+function FacetOptions(props: {
+  name: string;
+  values: FacetValue[];
+  unit: "voice" | "quote";
+  more: number;
+  moreHref: string;
+  label: string;
+}) {
+  const { name, values, unit, more, moreHref, label } = props;
   return (
     <>
-      {shown.map(option)}
-      {folded.length > 0 && (
-        <details className="facet-more">
-          <summary>{folded.length} more</summary>
-          {folded.map(option)}
-        </details>
+      {values.map((v) => (
+        <label key={`${v.value}-${v.selected}`} className="facet-value">
+          <input type="checkbox" name={name} value={v.value} defaultChecked={v.selected} />
+          <span className="facet-label">{v.label}</span>
+          <span className="count" aria-label={`${v.count} ${v.count === 1 ? unit : `${unit}s`}`}>
+            {v.count}
+          </span>
+        </label>
+      ))}
+      {more > 0 && (
+        <Link className="facet-more-link" href={moreHref}>
+          {`${more} more`}
+          <span className="visually-hidden">{` values of ${label}`}</span>: show all and search them
+        </Link>
       )}
     </>
   );
