@@ -16,7 +16,8 @@ import { MULTI_VALUED, type MultiKey, type VoiceQuery } from "./voice-query";
 /** Values per page of one facet's list: small enough for a page under 300 KB at any corpus size. */
 export const FACET_VALUES_PAGE_SIZE = 100;
 
-const FacetValuesOptionsSchema = z.object({
+/** The list's own parameters, beside the explorer's (for the OpenAPI document too). */
+export const FACET_VALUES_FIELDS = {
   facetQ: z
     .string()
     .max(QUERY_LIMITS.valueMaxLength, { error: `facetQ is at most ${QUERY_LIMITS.valueMaxLength} characters` })
@@ -32,7 +33,8 @@ const FacetValuesOptionsSchema = z.object({
         .max(QUERY_LIMITS.pageMax, { error: `facetPage must be at most ${QUERY_LIMITS.pageMax}` }),
     )
     .default(1),
-});
+};
+const FacetValuesOptionsSchema = z.object(FACET_VALUES_FIELDS);
 
 /** `facetQ` (words within the facet's labels) and `facetPage`, beside the explorer's parameters. */
 export type FacetValuesOptions = z.infer<typeof FacetValuesOptionsSchema>;

@@ -180,6 +180,7 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(body.paths).sort()).toEqual(
       [
         "/api/export",
+        "/api/facets/{facet}",
         "/api/meta",
         "/api/openapi.json",
         "/api/quotes",

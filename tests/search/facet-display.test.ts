@@ -17,6 +17,11 @@ describe("summariseFacet", () => {
     expect(summariseFacet(values)).toEqual({ values: [values[0], values[2], values[3]], more: 0 });
   });
 
+  it("keeps every value of a fixed vocabulary, counted or not", () => {
+    const values = [value(0, 3), value(1, 0), value(2, 0, true), value(3, 1)];
+    expect(summariseFacet(values, true)).toEqual({ values, more: 0 });
+  });
+
   it("does not count values with no count among those left out", () => {
     const values = [
       ...Array.from({ length: FACET_ALL_UP_TO }, (_, n) => value(n, n + 1)),
@@ -47,11 +52,13 @@ describe("summariseFacet", () => {
 
 describe("summariseFacets", () => {
   it("summarises every facet and says how many values each leaves out", () => {
-    const facets = Object.fromEntries(MULTI_VALUED.map((key) => [key, [value(1, 1)]])) as FacetCounts;
+    const facets = Object.fromEntries(MULTI_VALUED.map((key) => [key, [value(1, 1), value(2, 0)]])) as FacetCounts;
     facets.source = Array.from({ length: 50 }, (_, n) => value(n, n + 1));
     const { facets: sent, moreFacetValues } = summariseFacets(facets);
     expect(sent.source).toHaveLength(FACET_TOP);
     expect(moreFacetValues).toEqual({ ...Object.fromEntries(MULTI_VALUED.map((key) => [key, 0])), source: 50 - FACET_TOP });
-    expect(sent.stance).toEqual([value(1, 1)]);
+    // stance is a fixed vocabulary, city an open list
+    expect(sent.stance).toEqual([value(1, 1), value(2, 0)]);
+    expect(sent.city).toEqual([value(1, 1)]);
   });
 });
