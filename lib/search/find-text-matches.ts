@@ -66,11 +66,11 @@ async function findRankedHits(db: Database, index: Prisma.Sql, where: Prisma.Sql
  * more than the matching itself.
  *
  * Whether there are more than the cap is only known by matching, and bm25 over every hit of
- * a common word costs ten times its rowids. So a single word (or prefix, or place) is matched
- * for its rowids first, and ranked in a second pass only when it is rare, which is cheap for a
- * rare word. A narrow query (a phrase, several terms) usually has few hits but costs as much
- * to match as its commonest words: it is matched once, ranked, stopping one hit past the cap;
- * only if it gets there is it matched again for every rowid.
+ * a common word costs ten times its rowids. So words, prefixes and places are matched for
+ * their rowids first, and ranked in a second pass only when it is rare, which is cheap for a
+ * rare word. A narrow query (with a phrase of several words) usually has few hits but costs
+ * as much to match as its commonest words: it is matched once, ranked, stopping one hit past
+ * the cap; only if it gets there is it matched again for every rowid.
  */
 async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery, rankCap: number): Promise<Hits> {
   const { index, where } = matching(table, query);
