@@ -1,7 +1,9 @@
 // npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30]
+//                   [--side-by-side-only] [--repetitions 3] [--side-by-side-seconds 10] [--no-build]
 // Benchmarks on a synthetic corpus (built through the seed's path, into .tmp/bench/):
 // seed rate, search + facets latency against the SQLite floor, /api/voices under load,
-// and a CSV export of every quote. Writes .tmp/bench/report.md and report.json.
+// a CSV export of every quote, and Voices beside Datasette on the same file (when Datasette
+// can be run: see docs/performance.md). Writes .tmp/bench/report.md and report.json.
 // A benchmark, not a test: it reports numbers and the targets beside them.
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -21,6 +23,7 @@ import {
   TYPICAL_QUERIES,
 } from "../tools/bench/benchmarks";
 import { buildApp, serveApp } from "../tools/serve-app";
+import { datasetteContender, formatSideBySide, measureSideBySide, voicesContender } from "../tools/bench/side-by-side";
 import { runCli } from "./run-cli";
 
 const whole = (name: string, min: number, max: number) =>
@@ -38,9 +41,32 @@ const FlagsSchema = z.strictObject({
   seconds: whole("--seconds", 1, 600).default(30),
   reuse: z.boolean().default(false),
   build: z.boolean().default(true),
+  sideBySideOnly: z.boolean().default(false),
+  repetitions: whole("--repetitions", 1, 20).default(3),
+  sideBySideSeconds: whole("--side-by-side-seconds", 1, 600).default(10),
 });
 
 const TARGETS = { searchP95Ms: 150, overheadRatio: 2, exportPeakMb: 300 };
+
+function sideBySideHeading(flags: { repetitions: number; sideBySideSeconds: number }) {
+  return `Same file, each server started from nothing; ${flags.repetitions} interleaved repetitions (figures are min–max over them); new two-word searches for ${flags.sideBySideSeconds} s at each number of connections.`;
+}
+
+/** Voices beside Datasette (or alone, with a note saying why) on the file at `dbPath`. */
+async function runSideBySide(root: string, dbPath: string, dir: string, flags: { repetitions: number; sideBySideSeconds: number }) {
+  const datasette = datasetteContender(dbPath, dir);
+  const note = datasette
+    ? null
+    : '**Datasette column skipped:** no `datasette` on the PATH and no `DATASETTE_SRC` checkout to run with Debian\'s python3 (see docs/performance.md, "Voices beside Datasette").';
+  if (note) console.error(note.replace(/\*\*/g, ""));
+  console.error("Voices beside Datasette…");
+  const runs = await measureSideBySide([voicesContender(root, dbPath), ...(datasette ? [datasette] : [])], {
+    repetitions: flags.repetitions,
+    connections: [10, 50],
+    seconds: flags.sideBySideSeconds,
+  });
+  return { runs, datasette: datasette !== null, markdown: formatSideBySide(runs, note) };
+}
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -53,11 +79,14 @@ runCli(async () => {
       reuse: { type: "boolean" },
       build: { type: "boolean" },
       "no-build": { type: "boolean" },
+      "side-by-side-only": { type: "boolean" },
+      repetitions: { type: "string" },
+      "side-by-side-seconds": { type: "string" },
     },
     strict: true,
   });
-  const { "no-build": noBuild, ...rest } = values;
-  const flags = FlagsSchema.parse({ ...rest, build: !noBuild });
+  const { "no-build": noBuild, "side-by-side-only": sideBySideOnly, "side-by-side-seconds": sideBySideSeconds, ...rest } = values;
+  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, sideBySideOnly, sideBySideSeconds });
   const root = process.cwd();
   const dir = path.join(root, ".tmp/bench");
   const dbPath = path.join(dir, "voices.db");
@@ -81,6 +110,26 @@ runCli(async () => {
     seed = { ...built, quotesPerSecond: Math.round(built.quotes / built.seconds) };
   }
 
+  if (flags.build) {
+    console.error("Building the app…");
+    await buildApp(root);
+  }
+  const sideBySide = await runSideBySide(root, dbPath, dir, flags);
+  if (flags.sideBySideOnly) {
+    const markdown = [
+      `# Voices beside Datasette, ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      sideBySideHeading(flags),
+      "",
+      sideBySide.markdown,
+    ].join("\n");
+    await writeFile(path.join(dir, "side-by-side.json"), `${JSON.stringify({ machine: machineDetails(), ...sideBySide }, null, 2)}\n`);
+    await writeFile(path.join(dir, "side-by-side.md"), markdown);
+    process.stdout.write(markdown);
+    console.error(`Wrote ${path.relative(root, dir)}/side-by-side.md and side-by-side.json.`);
+    return;
+  }
+
   console.error("Search + facets, in-process…");
   const search = await measureSearch(dbPath, flags.runs);
   console.error("The same searches directly in SQLite…");
@@ -93,10 +142,6 @@ runCli(async () => {
   await rm(csv, { force: true });
   if (exported.code !== 0) throw new Error(`The export failed:\n${exported.stderr}`);
 
-  if (flags.build) {
-    console.error("Building the app…");
-    await buildApp(root);
-  }
   const app = await serveApp(root, dbPath);
   let load, pages;
   try {
@@ -123,6 +168,7 @@ runCli(async () => {
     export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
     load,
     pages,
+    sideBySide: sideBySide.runs,
     targets: TARGETS,
   };
   const ms = (n: number) => n.toFixed(1);
@@ -155,6 +201,11 @@ runCli(async () => {
     "| --- | --- | --- | --- |",
     ...pages.map((p) => `| \`${p.url}\` | ${p.status} | ${p.ms.toFixed(0)} | ${Math.round(p.bytes / 1024)} |`),
     "",
+    "## Voices beside Datasette",
+    "",
+    sideBySideHeading(flags),
+    "",
+    sideBySide.markdown,
   ].join("\n");
   await writeFile(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(dir, "report.md"), markdown);
