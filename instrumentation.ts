@@ -1,12 +1,12 @@
 // Runs once when the server starts, before it answers requests: the search index is loaded
-// here, from the parts the seed wrote, so that no request waits behind loading it
+// here, from the parts the seed wrote, so that no request waits behind loading it; after a
+// reseed, the new file's index loads while the old file keeps serving
 // (docs/decisions/021-search-index-written-by-the-seed.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { warmSearchIndex } = await import("./lib/search/warm-search-index");
   try {
-    const { voices, quotes, milliseconds } = await warmSearchIndex();
-    console.log(`Search index ready: ${voices} voices, ${quotes} quotes, loaded in ${milliseconds} ms.`);
+    await warmSearchIndex();
   } catch (error) {
     // no database yet, or one seeded before search index parts existed: requests say so, one by one
     console.warn(`Search index not loaded at start: ${error instanceof Error ? error.message : String(error)}`);
