@@ -4,6 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // streams inline scripts for hydration, and the nonce lets exactly those run while any
 // injected script would not. Next reads the nonce from the request's CSP header.
 // The other security headers are static, in next.config.js.
+// The request's path and query also travel as x-voices-url: the not-found page, which
+// Next renders apart from the page that gave up, reads them to say what was not found.
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -24,6 +26,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
+  headers.set("x-voices-url", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

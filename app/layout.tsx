@@ -3,7 +3,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/lib/db/client";
-import { citeCorpus, getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { citeCorpus, getCorpusInfo, isUnreleased } from "@/lib/meta/get-corpus-info";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { CompareTray } from "./_components/compare-tray";
 import { QuoteListTray } from "./_components/quote-list-tray";
@@ -18,15 +18,39 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 async function Footer() {
   await connection(); // the database is read per request, never at build time
-  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
+  const corpus = await getCorpusInfo(await getDb());
+  const permalinks = await getRequestPermalinks(corpus.release);
   return (
     <footer className="site-footer">
       <p>
-        Corpus version <code>{corpus.version}</code>, of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes
-        from {corpus.counts.sources} sources. <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
+        {corpus.release ? (
+          <>
+            Corpus release <Link href={`/changes#release-${corpus.release}`}>{corpus.release}</Link>
+          </>
+        ) : (
+          <>
+            Corpus version <code>{corpus.version}</code> (<Link href="/changes">unreleased changes</Link>)
+          </>
+        )}
+        , of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes from {corpus.counts.sources} sources.{" "}
+        <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
       </p>
       <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
     </footer>
+  );
+}
+
+/** On every page while the working data differs from the latest release: readers must know what they cite. */
+async function UnreleasedNotice() {
+  await connection();
+  const corpus = await getCorpusInfo(await getDb());
+  if (corpus.release) return null;
+  return (
+    <p className="notice unreleased-notice" role="note">
+      This corpus holds <Link href="/changes#unreleased">unreleased changes</Link>
+      {isUnreleased(corpus.version) && !corpus.version.startsWith("0.0.0+") ? ` since release ${corpus.version.split("+")[0]}` : ""}: its
+      links cannot be pinned to a release, and citations name it as unreleased.
+    </p>
   );
 }
 
@@ -45,10 +69,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Site" className="site-nav">
             <Link href="/">Voices</Link>
             <Link href="/insights">Insights</Link>
+            <Link href="/changes">Changes</Link>
             <a href="/api/openapi.json">API</a>
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <UnreleasedNotice />
+          {children}
+        </main>
         <Footer />
         <div className="trays">
           <QuoteListTray />

@@ -20,7 +20,8 @@ export const QUOTE_KINDS = ["direct", "paraphrase"] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
 
 /** Attributes of a voice that must each carry the span of text that states them. */
-export type EvidencedAttribute = "age" | "city" | "occupation" | "heritage";
+export const EVIDENCED_ATTRIBUTES = ["age", "city", "occupation", "heritage"] as const;
+export type EvidencedAttribute = (typeof EVIDENCED_ATTRIBUTES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   citizen: "Citizen",

@@ -2,7 +2,8 @@
 // Writes the export to stdout (messages go to stderr, so it can be piped) or to FILE.
 // Filters are the explorer's URL parameters as flags, every one but paging (read off the
 // schemas: EXPORT_PARAMETERS): --q, --stance (repeatable or comma-separated), --city,
-// --ageMin, --sort…; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set).
+// --ageMin, --sort…; or --voice SLUG, --quote ID, --v SLUG,SLUG (a compare set);
+// --version 1.0.0 exports that release instead of the working data.
 // A progress line goes to stderr from 500 rows on (--progress shows it always).
 // Permalinks are built on PUBLIC_URL; without it they point at http://localhost:3000, and
 // a warning on stderr says so.
@@ -11,7 +12,9 @@ import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import { getDatabasePath } from "../lib/db/database-path";
 import { openExistingDatabase } from "../lib/db/open-existing-database";
+import { releaseDatabasePath } from "../lib/releases/release-database-path";
 import { EXPORT_PARAMETERS, parseExportRequest } from "../lib/export/export-request";
 import { startExport } from "../lib/export/write-export";
 import { FALLBACK_BASE_URL, getPublicUrl } from "../lib/meta/permalinks";
@@ -40,7 +43,16 @@ runCli(async () => {
     );
   }
 
-  const db = openExistingDatabase();
+  let db = openExistingDatabase();
+  if (request.version) {
+    // --version 1.0.0: export that release, from its own database
+    const main = db;
+    try {
+      db = openExistingDatabase(await releaseDatabasePath(main, getDatabasePath(), request.version));
+    } finally {
+      await main.$disconnect();
+    }
+  }
   // an export reads the file once, front to back: SQLite's 16 MB page cache would only hold memory
   await db.$queryRawUnsafe("PRAGMA cache_size = -2000");
   const out = values.out as string | undefined;

@@ -23,7 +23,11 @@ runCli(async () => {
       `Seeded ${path.relative(process.cwd(), dbPath)} in ${(report.milliseconds / 1000).toFixed(2)} s ` +
         `(corpus version ${report.version}):\n` +
         `  ${c.sources} sources, ${c.documents} documents, ${c.voices} voices, ${c.quotes} quotes, ` +
-        `${c.evidence} evidence spans, ${c.places} places`,
+        `${c.evidence} evidence spans, ${c.places} places\n` +
+        (report.release
+          ? `  the working data is release ${report.release}`
+          : `  the working data holds unreleased changes${report.releases.length ? ` since release ${report.releases.at(-1)}` : " (no release yet)"}`) +
+        (report.releases.length ? ` (releases: ${report.releases.join(", ")})` : ""),
     );
   } catch (error) {
     if (error instanceof VoicesError && error.code === "invalid_corpus") {

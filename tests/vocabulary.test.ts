@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvidencedAttribute, QuoteKind, Role, Stance } from "@/lib/db/generated/enums";
-import { QUOTE_KINDS, ROLES, STANCES } from "@/lib/vocabulary";
+import { EVIDENCED_ATTRIBUTES, QUOTE_KINDS, ROLES, STANCES } from "@/lib/vocabulary";
 
 // lib/vocabulary.ts is what client components import (no Prisma, no zod); the database's
 // enums are what the seed writes. They must name the same values.
@@ -9,6 +9,7 @@ describe("the vocabularies and the database enums", () => {
     ["stance", STANCES, Stance],
     ["role", ROLES, Role],
     ["quote kind", QUOTE_KINDS, QuoteKind],
+    ["evidenced attribute", EVIDENCED_ATTRIBUTES, EvidencedAttribute],
   ] as const)("%s has the same values in both", (_name, vocabulary, prismaEnum) => {
     expect([...vocabulary].sort()).toEqual(Object.values(prismaEnum).sort());
   });

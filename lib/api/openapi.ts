@@ -15,6 +15,18 @@ const EXPORT_DESCRIPTIONS: Record<keyof typeof EXPORT_FIELDS, string> = {
   voice: "Export one voice (a slug) instead of the filtered selection.",
   quote: `A quote list: quote ids separated by commas (or repeated), at most ${QUOTE_LIST_LIMITS.quotesMax}, exported in this order, one row per quote. Each quote may carry a note in a parameter named note.<id> (at most ${QUOTE_LIST_LIMITS.noteMaxLength} characters), exported beside it. A repeated id is kept once; ids not in the corpus are left out and named in the export's selection; if none is known, 404.`,
   v: `A compare set: voice slugs separated by commas, at most ${EXPORT_LIMITS.compareSetMax}.`,
+  version:
+    "A release of the corpus (e.g. 1.0.0) to export from, instead of the working data; its permalinks and citations then name that release.",
+};
+
+/** `?version=`, which every route but this document takes: read a release instead of the working data. */
+const versionParameter = {
+  name: "version",
+  in: "query",
+  required: false,
+  description:
+    "A release of the corpus (e.g. 1.0.0; GET /api/releases lists them) to read instead of the working data. A malformed version is a 400, an unknown one a 404 naming it.",
+  schema: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
 };
 
 function exportParameters() {
@@ -110,8 +122,16 @@ const ok = (description: string) => ({ description, content: { "application/json
 /** OpenAPI 3.1 description of every endpoint, with parameters generated from the zod schemas. */
 export function buildOpenApiDocument() {
   const slug = { name: "slug", in: "path", required: true, schema: z.toJSONSchema(SlugParamSchema) };
-  const listResponses = { 200: ok("Matching items"), 400: errorResponse("A parameter is invalid; `issues` names it and what is allowed") };
-  const itemResponses = { 200: ok("The item"), 400: errorResponse("The slug is malformed"), 404: errorResponse("No item has this slug") };
+  const listResponses = {
+    200: ok("Matching items"),
+    400: errorResponse("A parameter is invalid; `issues` names it and what is allowed"),
+    404: errorResponse("No release has the version asked for"),
+  };
+  const itemResponses = {
+    200: ok("The item"),
+    400: errorResponse("The slug is malformed"),
+    404: errorResponse("No item has this slug in this version of the corpus, or no such release"),
+  };
   return {
     openapi: "3.1.0",
     "x-limits": {
@@ -139,21 +159,21 @@ export function buildOpenApiDocument() {
             `Each facet lists its values with a count (a selected value even without one); a facet with more than ${FACET_ALL_UP_TO} lists the selected and its ${FACET_TOP} largest, and \`moreFacetValues\` says how many it leaves out: /api/facets/{facet} lists them all. ` +
             "With a search, `query.ranking` says how relevance was measured: `bm25` (SQLite's bm25 over every match) or `approximate` " +
             `(more than ${RANK_CAP} matches in one index, ranked by the length of the matching text: bm25 as if each matched once).`,
-          parameters: queryParameters(),
+          parameters: [...queryParameters(), versionParameter],
           responses: listResponses,
         },
       },
       "/api/voices/{slug}": {
         get: {
           summary: `One voice: attributes with evidence, stance, quotes, and related voices (same place, same stance: the first ${RELATED_SHOWN} of each by name, with their total)`,
-          parameters: [slug],
+          parameters: [slug, versionParameter],
           responses: itemResponses,
         },
       },
       "/api/quotes": {
         get: {
           summary: "Quotes with their speaker's attributes, filtered like voices",
-          parameters: queryParameters(),
+          parameters: [...queryParameters(), versionParameter],
           responses: listResponses,
         },
       },
@@ -166,18 +186,21 @@ export function buildOpenApiDocument() {
             { name: "facet", in: "path", required: true, schema: { type: "string", enum: [...MULTI_VALUED] } },
             ...facetValuesParameters(),
             ...queryParameters(),
+            versionParameter,
           ],
           responses: { ...listResponses, 400: errorResponse("The facet or a parameter is invalid; `issues` names it and what is allowed") },
         },
       },
-      "/api/sources": { get: { summary: "Every source with its copies and counts", responses: { 200: ok("All sources") } } },
+      "/api/sources": {
+        get: { summary: "Every source with its copies and counts", parameters: [versionParameter], responses: { 200: ok("All sources") } },
+      },
       "/api/sources/{slug}": {
         get: {
           summary: "One source: copies, texts with quotes located, voices",
           description:
             "Each copy's `runs` cut its stored text, light Markdown as delivered, at every quote: quote offsets count characters of that stored text. " +
             "A quote's `context` (in /api/quotes, /api/voices/{slug} and exports) is the paragraph as the source page shows it, without Markdown.",
-          parameters: [slug],
+          parameters: [slug, versionParameter],
           responses: itemResponses,
         },
       },
@@ -192,14 +215,33 @@ export function buildOpenApiDocument() {
           responses: {
             200: { description: "The file, as an attachment" },
             400: errorResponse("A parameter is invalid"),
-            404: errorResponse("An unknown voice or quote"),
+            404: errorResponse("An unknown voice, quote or release"),
           },
         },
       },
       "/api/meta": {
         get: {
-          summary: "The corpus version (content hash of data/), its size, and how to cite it",
-          responses: { 200: ok("Corpus metadata") },
+          summary: "The corpus version (a release, or unreleased changes after one), its date, its size, and how to cite it",
+          parameters: [versionParameter],
+          responses: { 200: ok("Corpus metadata"), 400: errorResponse("The version is malformed"), 404: errorResponse("No such release") },
+        },
+      },
+      "/api/releases": {
+        get: {
+          summary: "Every release of the corpus, oldest first, with its date, notes, checksum, counts, what it changed, and its download",
+          responses: { 200: ok("The releases, and whether the working data holds unreleased changes") },
+        },
+      },
+      "/api/releases/{version}/download": {
+        get: {
+          summary:
+            "A release as one zip archive: a Frictionless Data Package (datapackage.json and a CSV per table, with field types, keys, licence and how to cite), its SQLite database and the document texts",
+          parameters: [{ name: "version", in: "path", required: true, schema: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" } }],
+          responses: {
+            200: { description: "The archive (application/zip), as an attachment" },
+            400: errorResponse("The version is malformed"),
+            404: errorResponse("No such release"),
+          },
         },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: ok("OpenAPI 3.1 document") } } },

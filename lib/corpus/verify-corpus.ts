@@ -7,6 +7,7 @@ import { parseDocument, type Block } from "./parse-document";
 import type { VoiceEntry } from "./schema";
 import type { Prisma } from "../db/generated/client";
 import { foldFields, foldText } from "../search/fold-text";
+import { EVIDENCED_ATTRIBUTES } from "../vocabulary";
 
 // Turns a loaded corpus into the rows the database holds, checking everything that
 // spans files: unique slugs and ids, known documents and places, and every quote and
@@ -262,7 +263,7 @@ export function verifyCorpus(corpus: LoadedCorpus): CorpusRows {
         searchText: foldFields([voice.name, voice.occupation?.value, voice.city?.value, voice.heritage?.value]),
       });
 
-      for (const attribute of ["age", "city", "occupation", "heritage"] as const) {
+      for (const attribute of EVIDENCED_ATTRIBUTES) {
         const stated = voice[attribute];
         if (!stated) continue;
         const found = locate(`${voiceWhere} › ${attribute} evidence`, stated.evidence, stated);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalidInput, VoicesError, type ErrorIssue } from "../errors";
 import { parseQuoteNotes, QuoteIdsSchema } from "../quotes/quote-list";
 import { MULTI_VALUED, parseVoiceQuery, VOICE_QUERY_FIELDS, type RawParams, type VoiceQuery } from "../search/voice-query";
+import { VersionSchema } from "../releases/release-files";
 import { EXPORT_LIMITS, SLUG_PATTERN } from "../vocabulary";
 
 export const EXPORT_FORMAT_IDS = ["csv", "json", "jsonl", "md", "bibtex", "ris", "csl-json"] as const;
@@ -38,6 +39,8 @@ export const EXPORT_FIELDS = {
         .max(EXPORT_LIMITS.compareSetMax, { error: `at most ${EXPORT_LIMITS.compareSetMax} voices` }),
     )
     .optional(),
+  /** A release to export from instead of the working data. */
+  version: VersionSchema.optional(),
 };
 
 /** Explorer parameters an export has no use for: it holds every match, not one page of them. */
@@ -64,7 +67,7 @@ export type ExportSelection =
   | { kind: "voices"; slugs: string[] }
   | { kind: "quotes"; ids: string[]; notes: Map<string, string> };
 
-export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection };
+export type ExportRequest = { format: ExportFormat; shape: ExportShape; bom: boolean; selection: ExportSelection; version: string | null };
 
 /** Parses an export request; throws VoicesError "invalid_input" naming each bad parameter. */
 export function parseExportRequest(raw: RawParams): ExportRequest {
@@ -110,5 +113,5 @@ export function parseExportRequest(raw: RawParams): ExportRequest {
       : o.v
         ? { kind: "voices", slugs: o.v }
         : { kind: "query", query };
-  return { format: o.format, shape: o.quote ? "quotes" : o.shape, bom: o.bom, selection };
+  return { format: o.format, shape: o.quote ? "quotes" : o.shape, bom: o.bom, selection, version: o.version ?? null };
 }

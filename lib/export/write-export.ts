@@ -152,8 +152,8 @@ export function nameExport(selection: ExportSelection, shape: ExportShape): stri
 /** Plans an export and returns its metadata and a generator of its text, batch by batch. */
 export async function startExport(db: Database, request: ExportRequest, options: ExportOptions = {}): Promise<ExportStart> {
   const now = options.now ?? new Date();
-  const permalinks = buildPermalinks(options.baseUrl ?? resolveBaseUrl());
   const [plan, corpus] = await Promise.all([planExport(db, request.selection), getCorpusInfo(db)]);
+  const permalinks = buildPermalinks(options.baseUrl ?? resolveBaseUrl(), corpus.release);
   const rows = request.shape === "quotes" ? plan.rows : plan.slugs.length;
   if (rows > EXPORT_LIMITS.maxRows) {
     const message = `This export would hold ${rows} rows; one export holds at most ${EXPORT_LIMITS.maxRows}. Narrow the filters.`;

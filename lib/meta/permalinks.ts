@@ -43,13 +43,18 @@ export type Permalinks = {
   source(slug: string): string;
 };
 
-/** Every permalink, on one base URL. */
-export function buildPermalinks(base: string): Permalinks {
+/**
+ * Every permalink, on one base URL. Pinned to a release (`?version=1.1.0`) when the corpus
+ * cited is one, so a citation made today opens the same words tomorrow, after later
+ * releases; unreleased changes cannot be pinned, and their links open the working data.
+ */
+export function buildPermalinks(base: string, release: string | null = null): Permalinks {
+  const pin = release ? `?version=${release}` : "";
   return {
     base,
-    corpus: `${base}/`,
-    voice: (slug) => `${base}/voices/${slug}`,
-    quote: (voiceSlug, quoteId) => `${base}/voices/${voiceSlug}#quote-${quoteId}`,
-    source: (slug) => `${base}/sources/${slug}`,
+    corpus: release ? `${base}/changes#release-${release}` : `${base}/`,
+    voice: (slug) => `${base}/voices/${slug}${pin}`,
+    quote: (voiceSlug, quoteId) => `${base}/voices/${voiceSlug}${pin}#quote-${quoteId}`,
+    source: (slug) => `${base}/sources/${slug}${pin}`,
   };
 }

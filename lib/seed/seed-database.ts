@@ -1,19 +1,23 @@
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../corpus/load-corpus";
 import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
 import { createPrismaClient, type Database } from "../db/create-prisma-client";
-import { migrateDatabase } from "../db/migrate-database";
+import { migrateDatabase, readMigrations } from "../db/migrate-database";
+import { planReleases, releaseDatabasesDir, type CorpusStamp, type PlannedRelease, type ReleasePlan } from "../releases/plan-releases";
 import { writeQuoteParts } from "../search/search-index-parts";
 
 export type SeedReport = {
   dbPath: string;
   version: string;
+  /** The release the working data equals, or null when it holds unreleased changes. */
+  release: string | null;
+  releases: string[];
   counts: { sources: number; documents: number; places: number; voices: number; quotes: number; evidence: number };
   milliseconds: number;
 };
 
-async function insertRows(db: Database, rows: CorpusRows) {
+async function insertRows(db: Database, rows: CorpusRows, stamp: CorpusStamp, seededAt = new Date()) {
   await db.$transaction([
     db.source.createMany({ data: rows.sources }),
     db.document.createMany({ data: rows.documents }),
@@ -21,8 +25,58 @@ async function insertRows(db: Database, rows: CorpusRows) {
     db.voice.createMany({ data: rows.voices }),
     db.quote.createMany({ data: rows.quotes }),
     db.evidence.createMany({ data: rows.evidence }),
-    db.corpusInfo.create({ data: { id: 1, version: rows.version, versionDate: rows.versionDate, seededAt: new Date() } }),
+    db.corpusInfo.create({ data: { id: 1, ...stamp, seededAt } }),
   ]);
+}
+
+async function insertReleases(db: Database, plan: ReleasePlan) {
+  await db.$transaction([
+    db.release.createMany({
+      data: plan.releases.map((r, position) => ({
+        version: r.file.version,
+        date: r.file.date,
+        notes: r.file.notes,
+        checksum: r.file.checksum,
+        position,
+        file: r.databaseFile,
+        counts: r.counts,
+      })),
+    }),
+    db.releaseChange.createMany({
+      data: plan.changes.map(({ releaseVersion, change }) => ({
+        releaseVersion,
+        ...change,
+        before: change.before === null ? undefined : (change.before as object),
+        after: change.after === null ? undefined : (change.after as object),
+      })),
+    }),
+  ]);
+}
+
+/**
+ * Each release's own database, in releases/ beside the served one. Its name holds the
+ * release's checksum and the schema it was built with, so a file once built is never
+ * rebuilt or changed, and reseeding leaves it in place for readers that still use it.
+ */
+async function buildReleaseDatabases(dbPath: string, releases: PlannedRelease[], root?: string) {
+  const dir = releaseDatabasesDir(dbPath);
+  for (const release of releases) {
+    const file = path.join(dir, release.databaseFile);
+    const built = await access(file).then(
+      () => true,
+      () => false,
+    );
+    if (!built) {
+      const stamp = {
+        version: release.file.version,
+        versionDate: release.file.date,
+        release: release.file.version,
+        contentHash: release.contentHash,
+      };
+      // dated by the release, not the build: the same release builds the same database
+      await buildDatabase(file, (db) => insertRows(db, release.rows, stamp, new Date(`${release.file.date}T00:00:00Z`)), root);
+    }
+  }
 }
 
 /** Whether a process is alive; a killed one can linger as a zombie until reaped, which counts as gone. */
@@ -85,15 +139,32 @@ export async function buildDatabase(
   }
 }
 
-/** Builds the database at `dbPath` from the corpus in `dataDir`, validated and verified first. */
+/**
+ * Builds the database at `dbPath` from the corpus in `dataDir`, validated and verified
+ * first, with every release in `dataDir`/releases (each checked against its checksum and
+ * built into its own database first; the served file is replaced last, in one rename).
+ */
 export async function seedDatabase(options: { dataDir: string; dbPath: string; root?: string }): Promise<SeedReport> {
   const started = performance.now();
-  const rows = verifyCorpus(await loadCorpus(options.dataDir));
-  await buildDatabase(options.dbPath, (db) => insertRows(db, rows), options.root);
+  const corpus = await loadCorpus(options.dataDir);
+  const rows = verifyCorpus(corpus);
+  const schemaKey = (await readMigrations(options.root)).migrationDirectories.at(-1)!.path.slice(0, 14);
+  const plan = await planReleases(options.dataDir, corpus, rows, schemaKey);
+  await buildReleaseDatabases(options.dbPath, plan.releases, options.root);
+  await buildDatabase(
+    options.dbPath,
+    async (db) => {
+      await insertRows(db, rows, plan.working);
+      await insertReleases(db, plan);
+    },
+    options.root,
+  );
 
   return {
     dbPath: options.dbPath,
-    version: rows.version,
+    version: plan.working.version,
+    release: plan.working.release,
+    releases: plan.releases.map((r) => r.file.version),
     counts: {
       sources: rows.sources.length,
       documents: rows.documents.length,

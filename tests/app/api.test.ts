@@ -1,6 +1,9 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { getDatabasePath } from "@/lib/db/database-path";
+import { PROJECT_ROOT } from "../helpers/paths";
 
 const api = (path: string) => fetch(`${inject("baseUrl")}${path}`);
 
@@ -177,19 +180,11 @@ describe("GET /api/openapi.json", () => {
     const { status, body } = await json("/api/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths).sort()).toEqual(
-      [
-        "/api/export",
-        "/api/facets/{facet}",
-        "/api/meta",
-        "/api/openapi.json",
-        "/api/quotes",
-        "/api/sources",
-        "/api/sources/{slug}",
-        "/api/voices",
-        "/api/voices/{slug}",
-      ].sort(),
-    );
+    // every route handler under app/api is described, and nothing else
+    const routes = readdirSync(path.join(PROJECT_ROOT, "app/api"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith("route.ts"))
+      .map((file) => `/api/${path.dirname(file).replace(/\[(\w+)\]/g, "{$1}")}`);
+    expect(Object.keys(body.paths).sort()).toEqual(routes.sort());
     const parameters: { name: string; schema: unknown }[] = body.paths["/api/voices"].get.parameters;
     expect(parameters.map((p) => p.name)).toEqual([
       "q",
@@ -207,6 +202,7 @@ describe("GET /api/openapi.json", () => {
       "view",
       "page",
       "pageSize",
+      "version",
     ]);
     expect(JSON.stringify(parameters.find((p) => p.name === "stance")!.schema)).toContain("pro_ukraine");
   });
@@ -290,7 +286,8 @@ describe("GET /api/meta", () => {
 
   it("matches the version in the site footer", async () => {
     const { body } = await json("/api/meta");
-    expect((await (await api("/")).text()).includes(`Corpus version <code>${body.version}</code>`)).toBe(true);
+    const footer = /<footer[\s\S]*?<\/footer>/.exec(await (await api("/")).text())?.[0] ?? "";
+    expect(footer).toContain(`>${body.version}</`);
   });
 });
 

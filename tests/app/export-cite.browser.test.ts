@@ -19,7 +19,9 @@ describe("export and citation in Chromium", () => {
     await page.getByText("Export these results").click();
     await page.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^voices-pro-ukraine-direct-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^voices-pro-ukraine-direct-quotes-\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv$/,
+    );
     const rows: Record<string, string>[] = parse(readFileSync((await download.path())!, "utf8"), { columns: true });
 
     const expected = await (await fetch(`${base()}/api/quotes?stance=pro_ukraine&kind=direct&pageSize=100`)).json();

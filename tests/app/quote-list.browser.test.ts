@@ -83,7 +83,7 @@ describe("quote lists in Chromium", () => {
     await theirs.getByText("Export this list").click();
     await theirs.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([theirs.waitForEvent("download"), theirs.getByRole("button", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^quote-list-3-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^quote-list-3-quotes-\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv$/);
     const rows: Record<string, string>[] = parse(readFileSync((await download.path())!, "utf8"), { columns: true });
     expect(rows.map((r) => r.quote_id)).toEqual(order);
     expect(rows.map((r) => r.note)).toEqual(["", "Compare with Gulmira", ""]);

@@ -64,7 +64,9 @@ describe("GET /api/export?quote=…: a quote list", () => {
       `/api/export?format=csv&quote=${ids.join(",")}&note.gulmira-karaganda-1=${encodeURIComponent("Key, “quoted”")}`,
     );
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/filename="quote-list-3-quotes-[0-9a-f]{12}-\d{8}T\d{6}Z\.csv"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /filename="quote-list-3-quotes-\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv"/,
+    );
     const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
     expect(rows.map((r) => r.quote_id)).toEqual(ids);
     expect(rows.map((r) => r.note)).toEqual(["", "Key, “quoted”", ""]);

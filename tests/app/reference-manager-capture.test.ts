@@ -25,6 +25,9 @@ async function corpus() {
   }
 }
 
+/** The permalinks' pin: `?version=<release>` when the corpus is a release (docs/releases.md). */
+const pinOf = (info: { release: string | null }) => (info.release ? `?version=${info.release}` : "");
+
 const jsonLd = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
 
@@ -57,7 +60,7 @@ describe("Zotero's Embedded Metadata translator", () => {
       versionNumber: info.version,
       publisher: "Voices",
       date: info.versionDate,
-      url,
+      url: `${url}${pinOf(info)}`, // the release the entry is cited at
       creators: ["Voices"],
     });
   });
@@ -116,10 +119,11 @@ describe("links built on the origin of the request when PUBLIC_URL is unset", ()
   const origin = process.env.PUBLIC_URL?.replace(/\/+$/, "") || "http://voices.test:4101";
 
   it("voice pages: canonical link, Highwire URL and every citation", async () => {
+    const pin = pinOf((await corpus()).info);
     const { body } = await getWithHost("/voices/olga-kostanai", "voices.test:4101");
-    expect(body).toContain(`<link rel="canonical" href="${origin}/voices/olga-kostanai"/>`);
-    expect(body).toContain(`<meta name="citation_public_url" content="${origin}/voices/olga-kostanai"/>`);
-    expect(body).toContain(`${origin}/voices/olga-kostanai#quote-olga-kostanai-1`);
+    expect(body).toContain(`<link rel="canonical" href="${origin}/voices/olga-kostanai${pin}"/>`);
+    expect(body).toContain(`<meta name="citation_public_url" content="${origin}/voices/olga-kostanai${pin}"/>`);
+    expect(body).toContain(`${origin}/voices/olga-kostanai${pin}#quote-olga-kostanai-1`);
     if (!process.env.PUBLIC_URL) expect(body).not.toContain("localhost:3000");
   });
 
@@ -127,7 +131,7 @@ describe("links built on the origin of the request when PUBLIC_URL is unset", ()
     const meta = JSON.parse((await getWithHost("/api/meta", "voices.test:4101")).body);
     expect(meta.citation).toContain(`${origin}/`);
     const exported = JSON.parse((await getWithHost("/api/export?format=json&voice=olga-kostanai", "voices.test:4101")).body);
-    expect(exported.items[0].permalink).toBe(`${origin}/voices/olga-kostanai#quote-olga-kostanai-1`);
+    expect(exported.items[0].permalink).toBe(`${origin}/voices/olga-kostanai${pinOf((await corpus()).info)}#quote-olga-kostanai-1`);
     expect(exported.provenance.citeCorpusAs).toContain(`${origin}/`);
   });
 });

@@ -46,6 +46,7 @@ describe("a starting server", () => {
     const smaller = copyCorpus();
     rmSync(path.join(smaller, "sources/responsible-statecraft-kazakhstan-view-of-ukraine.yaml"));
     rmSync(path.join(smaller, "documents/004_af7a297ca07d053a.txt"));
+    rmSync(path.join(smaller, "releases"), { recursive: true }); // another corpus: the real one's releases need that document
     await seedDatabase({ dataDir: smaller, dbPath, root: PROJECT_ROOT });
     const reseeded = createPrismaClient(dbPath, { readonly: true });
     const now = { voices: await reseeded.voice.count(), quotes: await reseeded.quote.count() };

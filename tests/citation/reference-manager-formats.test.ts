@@ -145,7 +145,7 @@ describe("CSL-JSON, read by pandoc", () => {
     const entries = ours.filter((i) => i.type === "dataset");
     expect(entries.length).toBeGreaterThan(20);
     for (const entry of entries) {
-      expect(entry.version).toMatch(/^[0-9a-f]{12}$/);
+      expect(entry.version).toMatch(/^\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?$/);
       expect(entry.genre).toBe("Data set");
       expect(entry.accessed).toBeDefined();
     }

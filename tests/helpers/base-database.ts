@@ -1,7 +1,7 @@
-import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
+import { copyDatabase } from "./copy-database";
 import { makeTempDir } from "./paths";
 
 /**
@@ -11,6 +11,6 @@ import { makeTempDir } from "./paths";
  */
 export function copyBaseDatabase(): { dbPath: string; db: Database } {
   const dbPath = path.join(makeTempDir("db"), "voices.db");
-  copyFileSync(inject("baseDatabasePath"), dbPath);
+  copyDatabase(inject("baseDatabasePath"), dbPath);
   return { dbPath, db: createPrismaClient(dbPath, { readonly: true }) };
 }

@@ -16,3 +16,11 @@ for (const entry of readdirSync(TMP_ROOT)) {
 export function makeTempDir(label: string): string {
   return mkdtempSync(path.join(TMP_ROOT, `${label}-`));
 }
+
+/**
+ * A quote's permalink on `base`, as a pattern: pinned to the release the data is
+ * (`?version=1.1.0`), or unpinned while data/ holds unreleased changes (docs/releases.md).
+ */
+export function quotePermalinkPattern(base: string, voice: string, quoteId: string): RegExp {
+  return new RegExp(`^${base.replace(/[.]/g, "\\.")}/voices/${voice}(\\?version=\\d+\\.\\d+\\.\\d+)?#quote-${quoteId}$`);
+}

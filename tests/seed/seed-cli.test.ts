@@ -18,7 +18,7 @@ describe("npm run db:seed", () => {
     const dbPath = path.join(makeTempDir("seed-cli"), "voices.db");
     const result = runScript("seed.ts", [], { DATABASE_URL: `file:${dbPath}` });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/Seeded .*voices\.db in \d+\.\d\d s \(corpus version [0-9a-f]{12}\)/);
+    expect(result.stderr).toMatch(/Seeded .*voices\.db in \d+\.\d\d s \(corpus version \d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?\)/);
     const counts = result.stderr.match(/(\d+) sources, (\d+) documents, (\d+) voices, (\d+) quotes/);
     expect(counts).not.toBeNull();
     const db = createPrismaClient(dbPath, { readonly: true });

@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildApp, findFreePort, serveApp, type RunningApp } from "../../tools/serve-app";
+import { copyDatabase } from "../helpers/copy-database";
 import { seedBaseDatabase } from "./db-setup";
 
 // Builds the real app and serves it over real HTTP on a free port, against a copy of the
@@ -38,7 +39,7 @@ export default async function startApp(project: TestProject) {
   };
   const app: Promise<RunningApp> = (async () => {
     const [base] = await Promise.all([seedBaseDatabase(), buildApp(root)]);
-    copyFileSync(base, dbPath);
+    copyDatabase(base, dbPath);
     return serveApp(root, dbPath, { port });
   })();
   app.then(

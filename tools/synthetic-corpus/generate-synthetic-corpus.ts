@@ -241,7 +241,14 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     // better-sqlite3 is synchronous, so nothing else (a progress bar's timer) runs unless we yield
     await new Promise((resolve) => setImmediate(resolve));
   }
-  put("CorpusInfo", { id: 1, version: `synthetic-${o.voices}-${o.quotes}`, versionDate: "2026-01-01", seededAt: new Date() });
+  put("CorpusInfo", {
+    id: 1,
+    version: `synthetic-${o.voices}-${o.quotes}`,
+    versionDate: "2026-01-01",
+    release: null,
+    contentHash: `synthetic-${o.voices}-${o.quotes}`,
+    seededAt: new Date(),
+  });
   sqlite.close();
   return { voices: voiceIndex, quotes: quoteIndex };
 }

@@ -1,7 +1,7 @@
 // GET /api/export?format=<fmt>&shape=quotes|voices[&bom=1][&voice=|&quote=|&v=a,b|explorer filters]
 // – the selection as a file, streamed, its provenance in the file name and the headers
 import { handleApi } from "@/lib/api/json-responses";
-import { getDb } from "@/lib/db/client";
+import { getDbAt } from "@/lib/releases/release-database";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
 import { originFromHeaders, resolveBaseUrl } from "@/lib/meta/permalinks";
@@ -9,7 +9,9 @@ import { originFromHeaders, resolveBaseUrl } from "@/lib/meta/permalinks";
 export async function GET(request: Request) {
   return handleApi(async () => {
     const exportRequest = parseExportRequest(new URL(request.url).searchParams);
-    const started = await startExport(await getDb(), exportRequest, { baseUrl: resolveBaseUrl(originFromHeaders(request.headers)) });
+    const started = await startExport(await getDbAt(exportRequest.version), exportRequest, {
+      baseUrl: resolveBaseUrl(originFromHeaders(request.headers)),
+    });
     const chunks = started.chunks();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

@@ -1,14 +1,16 @@
 // GET /api/voices – filtered, faceted, paginated voices (same parameters as the explorer)
 import { handleApi } from "@/lib/api/json-responses";
-import { getDb } from "@/lib/db/client";
+import { getDbAt } from "@/lib/releases/release-database";
+import { parseVersionParam } from "@/lib/releases/version-param";
 import { findVoices } from "@/lib/search/find-voices";
 import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { parseVoiceQuery } from "@/lib/search/voice-query";
 
 export async function GET(request: Request) {
   return handleApi(async () => {
-    const db = await getDb();
-    const { query } = await resolveFilterValues(db, parseVoiceQuery(new URL(request.url).searchParams));
+    const params = new URL(request.url).searchParams;
+    const db = await getDbAt(parseVersionParam(params));
+    const { query } = await resolveFilterValues(db, parseVoiceQuery(params));
     const result = await findVoices(db, query);
     return Response.json({
       total: result.total,

@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { getDb } from "@/lib/db/client";
+import { findChangeHistory } from "@/lib/releases/find-releases";
+import { getPageCorpus } from "@/lib/releases/page-version";
 import { isSlug } from "@/lib/vocabulary";
 import { buildSourcePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getSourceReading, type SourceReading } from "@/lib/sources/get-source";
 import { ExportForm } from "../../_components/export-form";
+import { ReleaseBanner } from "../../_components/release-banner";
 import { StanceBadge } from "../../_components/stance-badge";
 import { StructuredMetadata } from "../../_components/structured-metadata";
 import { DocumentText } from "./_components/document-text";
@@ -16,19 +20,26 @@ import { QuoteGuide } from "./_components/quote-guide";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Asked for by the metadata and by the page: React's cache reads it once per request.
-const loadSource = cache(async (slug: string): Promise<SourceReading> => {
-  const source = isSlug(slug) ? await getSourceReading(await getDb(), slug) : null;
-  if (!source) notFound();
-  return source;
+const loadSource = cache(async (slug: string, searchParams: Record<string, string | string[] | undefined>) => {
+  const corpusAt = await getPageCorpus(searchParams);
+  if (!corpusAt) return null;
+  const { version, db } = corpusAt;
+  const source: SourceReading | null = isSlug(slug) ? await getSourceReading(db, slug) : null;
+  if (!source) return null;
+  const corpus = await getCorpusInfo(db);
+  return { source, version, permalinks: await getRequestPermalinks(corpus.release) };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const source = await loadSource((await params).slug);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const loaded = await loadSource((await params).slug, await searchParams);
+  // the page answers 404; throwing it here would send an error shell with no content for readers without JavaScript
+  if (!loaded) return { title: "Not found" };
+  const { source, permalinks } = loaded;
   return {
     title: source.title,
     description: `${source.publisher}: the voices quoted in “${source.title}”.`,
     // Highwire, Dublin Core and PRISM tags, which Zotero's connector reads: this page is the article or blog post
-    other: buildSourcePageMetadata(source, await getRequestPermalinks()).tags,
+    other: buildSourcePageMetadata(source, permalinks).tags,
   };
 }
 
@@ -43,8 +54,16 @@ function readSpeaker(raw: string | string[] | undefined, quoted: SourceReading["
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
-  const source = await loadSource((await params).slug);
-  const permalinks = await getRequestPermalinks();
+  const loaded = await loadSource((await params).slug, await searchParams);
+  if (!loaded) notFound(); // the not-found page says why
+  const { source, version, permalinks } = loaded;
+  const pin = version ? `?version=${version}` : "";
+  const versionParam: [string, string][] = version ? [["version", version]] : [];
+  const history = version
+    ? await findChangeHistory(await getDb(), {
+        OR: [{ entity: "source", key: source.slug }, { voiceSlug: { in: source.voices.map((v) => v.slug) } }],
+      })
+    : [];
   const [primary, ...copies] = source.documents;
   const { speaker, unknownSpeaker } = readSpeaker((await searchParams).speaker, primary?.quotes ?? []);
   return (
@@ -53,6 +72,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>
+      {version && <ReleaseBanner version={version} history={history} currentHref={`/sources/${source.slug}`} entry="source" />}
       <h1>{source.title}</h1>
       <dl className="facts">
         <div className="fact">
@@ -86,11 +106,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <ul className="source-voices">
           {source.voices.map((v) => (
             <li key={v.slug}>
-              <Link href={`/voices/${v.slug}`}>{v.name}</Link> <StanceBadge stance={v.stance} />{" "}
+              <Link href={`/voices/${v.slug}${pin}`}>{v.name}</Link> <StanceBadge stance={v.stance} />{" "}
               <span className="help">
                 {v.quoteCount > 0 && primary?.quotes.some((q) => q.voiceSlug === v.slug) ? (
                   <Link
-                    href={`/sources/${source.slug}?speaker=${v.slug}#text-heading`}
+                    href={`/sources/${source.slug}?${new URLSearchParams([...versionParam, ["speaker", v.slug]])}#text-heading`}
                     aria-label={`Show ${v.name}’s ${v.quoteCount} ${v.quoteCount === 1 ? "quote" : "quotes"} in the text`}
                   >
                     {v.quoteCount} {v.quoteCount === 1 ? "quote" : "quotes"}
@@ -106,7 +126,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         </ul>
       </section>
 
-      <ExportForm title="Export the quotes in this source" selection={[["source", source.slug]]} />
+      <ExportForm title="Export the quotes in this source" selection={[["source", source.slug], ...versionParam]} />
 
       <section aria-labelledby="copies-heading">
         <h2 id="copies-heading">Copies we hold ({source.documents.length})</h2>
@@ -125,13 +145,13 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <section aria-labelledby="text-heading">
           <h2 id="text-heading">Text</h2>
           <QuoteGuide sourceSlug={source.slug} quotes={primary.quotes} speaker={speaker} unknownSpeaker={unknownSpeaker} />
-          <DocumentText blocks={primary.blocks} quotes={primary.quotes} speaker={speaker?.slug ?? null} />
+          <DocumentText blocks={primary.blocks} quotes={primary.quotes} speaker={speaker?.slug ?? null} pin={pin} />
         </section>
       )}
       {copies.map((copy) => (
         <details key={copy.id} className="copy-text">
           <summary>Text of the copy {copy.id}</summary>
-          <DocumentText blocks={copy.blocks} quotes={copy.quotes} speaker={null} />
+          <DocumentText blocks={copy.blocks} quotes={copy.quotes} speaker={null} pin={pin} />
         </details>
       ))}
     </article>

@@ -4,31 +4,41 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ROLE_LABELS, STANCE_LABELS, isSlug } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
+import { findChangeHistory } from "@/lib/releases/find-releases";
+import { getPageCorpus } from "@/lib/releases/page-version";
 import { citeVoice } from "@/lib/citation/cite-voice";
 import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { buildVoicePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
-import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
+import { getVoice } from "@/lib/voices/get-voice";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { StanceBadge } from "../../_components/stance-badge";
 import { StructuredMetadata } from "../../_components/structured-metadata";
+import { ReleaseBanner } from "../../_components/release-banner";
 import { CitePanel } from "./_components/cite-panel";
+import { RemovedQuotes, VoiceHistory } from "./_components/voice-history";
 import { QuoteInContext } from "./_components/quote-in-context";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Asked for by the metadata and by the page: React's cache reads it once per request.
-const loadVoice = cache(async (slug: string): Promise<VoiceDetail> => {
-  const voice = isSlug(slug) ? await getVoice(await getDb(), slug) : null;
-  if (!voice) notFound();
-  return voice;
+const loadVoice = cache(async (slug: string, searchParams: Record<string, string | string[] | undefined>) => {
+  const corpusAt = await getPageCorpus(searchParams);
+  if (!corpusAt) return null;
+  const { version, db } = corpusAt;
+  const voice = isSlug(slug) ? await getVoice(db, slug) : null;
+  if (!voice) return null;
+  const corpus = await getCorpusInfo(db);
+  return { voice, version, corpus, permalinks: await getRequestPermalinks(corpus.release) };
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const voice = await loadVoice((await params).slug);
-  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const loaded = await loadVoice((await params).slug, await searchParams);
+  // the page answers 404; throwing it here would send an error shell with no content for readers without JavaScript
+  if (!loaded) return { title: "Not found" };
+  const { voice, corpus, permalinks } = loaded;
   return {
     title: voice.name,
     description: `${voice.name}, quoted in ${voice.source.publisher}: ${STANCE_LABELS[voice.stance].toLowerCase()}.`,
@@ -38,9 +48,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function VoicePage({ params }: Props) {
-  const voice = await loadVoice((await params).slug);
-  const [corpus, permalinks] = await Promise.all([getCorpusInfo(await getDb()), getRequestPermalinks()]);
+export default async function VoicePage({ params, searchParams }: Props) {
+  const loaded = await loadVoice((await params).slug, await searchParams);
+  if (!loaded) notFound(); // the not-found page says whether a release removed it
+  const { voice, version, corpus, permalinks } = loaded;
+  const history = await findChangeHistory(await getDb(), { voiceSlug: voice.slug });
+  const pin = version ? `?version=${version}` : "";
+  const versionParam: [string, string][] = version ? [["version", version]] : [];
   const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
   const rows: { label: string; value: string | null; attribute: string }[] = [
     {
@@ -68,6 +82,7 @@ export default async function VoicePage({ params }: Props) {
       <p className="breadcrumb">
         <Link href="/">All voices</Link>
       </p>
+      {version && <ReleaseBanner version={version} history={history} currentHref={`/voices/${voice.slug}`} entry="voice" />}
       <h1>{voice.name}</h1>
       {!voice.isNamed && <p className="help">Not named in the source; the name above is how the source describes this person.</p>}
       <p>
@@ -114,7 +129,7 @@ export default async function VoicePage({ params }: Props) {
               <CitePanel
                 title="Cite this quote"
                 citations={citeVoice(voice, corpus, { permalinks, quoteId: quote.id })}
-                downloads={[["quote", quote.id]]}
+                downloads={[["quote", quote.id], ...versionParam]}
                 idPrefix={`cite-${quote.id}`}
               />
             </li>
@@ -122,25 +137,24 @@ export default async function VoicePage({ params }: Props) {
         </ol>
       </section>
 
+      {!version && <RemovedQuotes history={history} />}
+
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite</h2>
         <CitePanel
           title="Cite this voice"
           citations={citeVoice(voice, corpus, { permalinks })}
-          downloads={[
-            ["voice", voice.slug],
-            ["shape", "voices"],
-          ]}
+          downloads={[["voice", voice.slug], ["shape", "voices"], ...versionParam]}
           idPrefix="cite-voice"
           open
         />
-        <ExportForm title="Export this voice’s quotes" selection={[["voice", voice.slug]]} />
+        <ExportForm title="Export this voice’s quotes" selection={[["voice", voice.slug], ...versionParam]} />
       </section>
 
       <section aria-labelledby="source-heading">
         <h2 id="source-heading">Source</h2>
         <p>
-          <Link href={`/sources/${voice.source.slug}`}>{voice.source.title}</Link>. {voice.source.publisher}
+          <Link href={`/sources/${voice.source.slug}${pin}`}>{voice.source.title}</Link>. {voice.source.publisher}
           {voice.source.authors.length ? `, by ${voice.source.authors.join(", ")}` : ""}
           {voice.source.publishedAt ? `, ${voice.source.publishedAt}` : ", date not printed"}.
           {voice.source.url && (
@@ -153,6 +167,8 @@ export default async function VoicePage({ params }: Props) {
           )}
         </p>
       </section>
+
+      <VoiceHistory history={history} version={version} />
 
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">Other voices</h2>
@@ -168,7 +184,7 @@ export default async function VoicePage({ params }: Props) {
                 <ul>
                   {voice.related.sameCity.voices.map((r) => (
                     <li key={r.slug}>
-                      <Link href={`/voices/${r.slug}`}>{r.name}</Link> <StanceBadge stance={r.stance} />
+                      <Link href={`/voices/${r.slug}${pin}`}>{r.name}</Link> <StanceBadge stance={r.stance} />
                     </li>
                   ))}
                 </ul>
@@ -190,7 +206,7 @@ export default async function VoicePage({ params }: Props) {
                 <ul>
                   {voice.related.sameStance.voices.map((r) => (
                     <li key={r.slug}>
-                      <Link href={`/voices/${r.slug}`}>{r.name}</Link>
+                      <Link href={`/voices/${r.slug}${pin}`}>{r.name}</Link>
                       {r.city ? `, ${r.city}` : ""}
                     </li>
                   ))}

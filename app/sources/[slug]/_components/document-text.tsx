@@ -11,6 +11,8 @@ type Props = {
   quotes: LocatedQuote[];
   /** Only this voice's quotes are shown as quotes and navigated; the others are dimmed. */
   speaker: string | null;
+  /** "?version=1.0.0" on a release's page, so links to speakers stay in that release. */
+  pin?: string;
 };
 
 type Ctx = {
@@ -19,6 +21,8 @@ type Ctx = {
   around: Map<string, { number: number; previous?: LocatedQuote; next?: LocatedQuote }>;
   total: number;
   speaker: string | null;
+  /** "?version=1.0.0" when the page shows a release, so links to speakers stay in it; else "". */
+  pin: string;
 };
 
 const HEADINGS = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
@@ -28,10 +32,10 @@ const HEADINGS = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
  * labelled with who says it and linked to the quotes before and after it. Plain links and
  * server-rendered markup only: it all works without JavaScript.
  */
-export function DocumentText({ blocks, quotes, speaker }: Props) {
+export function DocumentText({ blocks, quotes, speaker, pin = "" }: Props) {
   const navigated = speaker ? quotes.filter((q) => q.voiceSlug === speaker) : quotes;
   const around = new Map(navigated.map((q, i) => [q.id, { number: i + 1, previous: navigated[i - 1], next: navigated[i + 1] }]));
-  const ctx: Ctx = { quoteOf: new Map(quotes.map((q) => [q.id, q])), around, total: navigated.length, speaker };
+  const ctx: Ctx = { quoteOf: new Map(quotes.map((q) => [q.id, q])), around, total: navigated.length, speaker, pin };
   return <div className="document-text">{renderBlocks(blocks, ctx)}</div>;
 }
 
@@ -107,7 +111,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
     <>
       {first && (
         <span data-quote={id} className={`quote-tag stance-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
-          {inLink ? quote.voiceName : <Link href={`/voices/${quote.voiceSlug}#quote-${id}`}>{quote.voiceName}</Link>}
+          {inLink ? quote.voiceName : <Link href={`/voices/${quote.voiceSlug}${ctx.pin}#quote-${id}`}>{quote.voiceName}</Link>}
           {!dimmed && <span className="quote-tag-stance">{STANCE_LABELS[quote.stance]}</span>}
           {place && (
             <span className="visually-hidden">
