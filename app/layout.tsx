@@ -33,7 +33,8 @@ async function Footer() {
           </>
         )}
         , of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes from {corpus.counts.sources} sources.{" "}
-        <a href="/api/meta">Corpus metadata</a> · <a href="/api/openapi.json">API</a>
+        <Link href="/about">About this corpus</Link> · <a href="/api/meta">Corpus metadata</a> · <Link href="/api-docs">API</Link> (
+        <a href="/api/openapi.json">OpenAPI document</a>)
       </p>
       <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
     </footer>
@@ -70,7 +71,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Voices</Link>
             <Link href="/insights">Insights</Link>
             <Link href="/changes">Changes</Link>
-            <a href="/api/openapi.json">API</a>
+            <Link href="/about">About</Link>
+            <Link href="/api-docs">API</Link>
           </nav>
         </header>
         <main id="main">

@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { FACETS } from "@/lib/search/facets";
 import type { FacetValue } from "@/lib/search/filter-voices";
@@ -13,8 +15,11 @@ import {
   toSearchParams,
   type VoiceQuery,
 } from "@/lib/search/voice-query";
+import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
+import { DataLinks } from "./_components/data-links";
 import { ExplorerShell } from "./_components/explorer-shell";
-import { ExportForm } from "./_components/export-form";
+import { FacetCheckbox, NumberField, SelectField } from "./_components/synced-controls";
 import { SearchInput } from "./_components/search-input";
 import { QuoteResult } from "./_components/quote-result";
 import { UnrecognisedFilters } from "./_components/unrecognised-filters";
@@ -29,15 +34,53 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // shell shows its own pending state while results update.
 type ExplorerResult = VoiceSearchResult | QuoteSearchResult;
 
+/** Page sizes offered; a hand-edited one (any from 1 to the maximum) is offered too. */
+const PAGE_SIZES = [10, 20, 50, 100];
+
+// The search runs once per request, for the page's title and for the page itself.
+const search = cache(async (params: string) => {
+  const db = await getDb();
+  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(new URLSearchParams(params), "lenient"), "lenient");
+  const result: ExplorerResult = query.view === "quotes" ? await findQuotes(db, query) : await findVoices(db, query);
+  return { result, unrecognised };
+});
+
+const searchKey = (raw: Awaited<Props["searchParams"]>) =>
+  new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x]))).toString();
+
+/** The title says what the page shows: "6 voices who support neutrality, from Karaganda · Voices". */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  await connection();
+  const { result } = await search(searchKey(await searchParams));
+  const described = result.description.charAt(0).toUpperCase() + result.description.slice(1);
+  const page = result.query.page > 1 ? `, page ${result.query.page}` : "";
+  const title = toSearchParams({ ...result.query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize }).size
+    ? described + page
+    : `Explore the voices${page}`;
+  // the layout's title template does not apply to a page in its own segment
+  return { title: `${title} · Voices` };
+}
+
 export default async function ExplorerPage({ searchParams }: Props) {
   await connection();
-  const db = await getDb();
-  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(await searchParams, "lenient"), "lenient");
-  const result: ExplorerResult = query.view === "quotes" ? await findQuotes(db, query) : await findVoices(db, query);
+  const { result, unrecognised } = await search(searchKey(await searchParams));
+  const corpus = await getCorpusInfo(await getDb());
+  const defaults = Object.fromEntries((["sort", "view", "pageSize"] as const).map((key) => [key, String(DEFAULT_VOICE_QUERY[key])]));
   return (
     <>
+      <a className="skip-link" href="#results-heading">
+        Skip to results
+      </a>
       <h1 className="visually-hidden">Explore the voices</h1>
-      <ExplorerShell controls={<Controls result={result} />} results={<Results result={result} unrecognised={unrecognised} />} />
+      <p className="intro">
+        The {corpus.counts.voices} people quoted in {corpus.counts.sources} news reports on how Kazakhstan views Russia&rsquo;s war in
+        Ukraine, with their exact words: <Link href="/about">what this corpus is and how it was made</Link>.
+      </p>
+      <ExplorerShell
+        controls={<Controls result={result} />}
+        results={<Results result={result} unrecognised={unrecognised} />}
+        defaults={defaults}
+      />
     </>
   );
 }
@@ -58,7 +101,10 @@ function Controls({ result }: { result: ExplorerResult }) {
         </p>
       </div>
       <details className="filters" open>
-        <summary>Filters</summary>
+        <summary>
+          Filters
+          {activeChips(result).length > 0 && <span className="filters-on"> ({activeChips(result).length} on)</span>}
+        </summary>
         {FACETS.map((facet) => (
           <fieldset key={facet.key} className="facet">
             <legend>{facet.label}</legend>
@@ -76,42 +122,37 @@ function Controls({ result }: { result: ExplorerResult }) {
           <legend>Age range</legend>
           <div className="age-range">
             <label>
-              From{" "}
-              <input
-                key={`min-${query.ageMin}`}
-                type="number"
-                name="ageMin"
-                min={0}
-                max={120}
-                inputMode="numeric"
-                defaultValue={query.ageMin}
-              />
+              From <NumberField name="ageMin" value={query.ageMin} min={0} max={120} />
             </label>
             <label>
-              to{" "}
-              <input
-                key={`max-${query.ageMax}`}
-                type="number"
-                name="ageMax"
-                min={0}
-                max={120}
-                inputMode="numeric"
-                defaultValue={query.ageMax}
-              />
+              to <NumberField name="ageMax" value={query.ageMax} min={0} max={120} />
             </label>
           </div>
         </fieldset>
+        {/* on a phone the filters cover the screen: this closes them onto the results */}
+        <button type="submit" className="show-results">
+          Show {result.total} {result.total === 1 ? "result" : "results"}
+        </button>
       </details>
       <div className="sort-row">
         <label htmlFor="sort">Sort by</label>
-        <select key={query.sort} id="sort" name="sort" defaultValue={query.sort}>
+        <SelectField id="sort" name="sort" value={query.sort}>
           {SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}
             </option>
           ))}
-        </select>
-        {query.pageSize !== DEFAULT_VOICE_QUERY.pageSize && <input type="hidden" name="pageSize" value={query.pageSize} />}
+        </SelectField>
+        <label htmlFor="pageSize">Per page</label>
+        <SelectField id="pageSize" name="pageSize" value={String(query.pageSize)}>
+          {[...new Set([...PAGE_SIZES, query.pageSize])]
+            .sort((a, b) => a - b)
+            .map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+        </SelectField>
         {query.view !== DEFAULT_VOICE_QUERY.view && <input type="hidden" name="view" value={query.view} />}
         <button type="submit" className="apply">
           Apply filters
@@ -137,11 +178,12 @@ function FacetOptions(props: {
   return (
     <>
       {values.map((v) => (
-        <label key={`${v.value}-${v.selected}`} className="facet-value">
-          <input type="checkbox" name={name} value={v.value} defaultChecked={v.selected} />
-          <span className="facet-label">{v.label}</span>
-          <span className="count" aria-label={`${v.count} ${v.count === 1 ? unit : `${unit}s`}`}>
+        <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
+          <FacetCheckbox name={name} value={v.value} selected={v.selected} />
+          <span className="facet-label">{v.label}</span>{" "}
+          <span className="count">
             {v.count}
+            <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
           </span>
         </label>
       ))}
@@ -188,24 +230,38 @@ function ViewTabs({ query }: { query: VoiceQuery }) {
   );
 }
 
-function Results({ result, unrecognised }: { result: ExplorerResult; unrecognised: ResolvedFilters["unrecognised"] }) {
+async function Results({ result, unrecognised }: { result: ExplorerResult; unrecognised: ResolvedFilters["unrecognised"] }) {
   const { query, total } = result;
+  const permalinks = await getRequestPermalinks(null); // only its base: the API address of this view
+  const api = `${permalinks.base}${buildQueryHref(query.view === "quotes" ? "/api/quotes" : "/api/voices", { ...query, view: "voices" }, { page: query.page })}`;
   const chips = activeChips(result);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   return (
     <section aria-labelledby="results-heading">
       <ViewTabs query={query} />
       <div className="results-head">
-        <h2 id="results-heading" className="results-sentence">
+        <h2 id="results-heading" className="results-sentence" tabIndex={-1}>
           {result.description}
         </h2>
-        {total > 0 && (
-          <ExportForm
-            title="Export these results"
-            selection={[...toSearchParams({ ...query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize })]}
-          />
-        )}
+        <Link
+          href={buildQueryHref("/insights", {
+            ...query,
+            view: "voices",
+            sort: DEFAULT_VOICE_QUERY.sort,
+            pageSize: DEFAULT_VOICE_QUERY.pageSize,
+          })}
+        >
+          Chart these results
+        </Link>
       </div>
+      {total > 0 && (
+        <DataLinks
+          selection={[...toSearchParams({ ...query, view: "voices", page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize })]}
+          shape={query.view}
+          api={api}
+          exportTitle="More export options"
+        />
+      )}
       <UnrecognisedFilters values={unrecognised} />
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">

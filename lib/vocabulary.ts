@@ -13,6 +13,15 @@ export const STANCE_LABELS: Record<Stance, string> = {
   unclear: "Unclear",
 };
 
+/** What each stance means, as the annotators apply it (docs/corpus-format.md). */
+export const STANCE_DESCRIPTIONS: Record<Stance, string> = {
+  pro_russia: "The person's words take Russia's side: they justify the invasion or wish Russia to win.",
+  pro_ukraine: "The person's words take Ukraine's side: they condemn the invasion, or support Ukraine or those who fight for it.",
+  neutral: "The person's words call for staying out of the war: Kazakhstan's neutrality, not taking either side.",
+  unclear:
+    "The words take no side: grief, analysis or description. This is the honest answer when a person is quoted without saying where they stand.",
+};
+
 export const ROLES = ["citizen", "activist", "fighter", "official", "politician", "analyst", "journalist"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -5,7 +5,8 @@ import { buildCompareRows } from "@/lib/compare/build-compare-rows";
 import { compareHref, CompareQuerySchema } from "@/lib/compare/compare-query";
 import { getDb } from "@/lib/db/client";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
-import { ExportForm } from "../_components/export-form";
+import { DataLinks } from "../_components/data-links";
+import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { StanceBadge } from "../_components/stance-badge";
 import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
@@ -34,6 +35,8 @@ export default async function ComparePage({ searchParams }: Props) {
   const missing = slugs.filter((_, i) => !found[i]);
   const voices = found.filter((v): v is VoiceDetail => v !== null);
   const rows = buildCompareRows(voices);
+  const compareSet: [string, string][] = [["v", voices.map((v) => v.slug).join(",")]];
+  const api = `${(await getRequestPermalinks(null)).base}/api/export?${new URLSearchParams([...compareSet, ["shape", "voices"], ["format", "json"]]).toString()}`;
 
   return (
     <article className="compare-page">
@@ -126,7 +129,7 @@ export default async function ComparePage({ searchParams }: Props) {
               </tbody>
             </table>
           </div>
-          <ExportForm title="Export these voices" selection={[["v", voices.map((v) => v.slug).join(",")]]} />
+          <DataLinks selection={compareSet} shape="voices" api={api} exportTitle="More export options" />
         </>
       )}
     </article>

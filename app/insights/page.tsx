@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { cache } from "react";
 import { z } from "zod";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
@@ -15,6 +16,7 @@ import {
   SOURCE_SHARES_SHOWN,
   DEMOSCOPE_NOVEMBER_2022,
   MATRIX_DIMENSIONS,
+  SURVEY_COMPARISON_MIN,
   toShares,
   type GroupRow,
 } from "@/lib/insights/build-insights";
@@ -22,27 +24,44 @@ import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
 import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { searchVoices } from "@/lib/search/search-voices";
-import { buildQueryHref, parseVoiceQuery, toSearchParams } from "@/lib/search/voice-query";
+import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, toSearchParams } from "@/lib/search/voice-query";
 import { UnrecognisedFilters } from "../_components/unrecognised-filters";
+import { SelectField } from "../_components/synced-controls";
+import { RowChoice } from "./_components/row-choice";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
 
-export const metadata: Metadata = { title: "Insights" };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type RawParams = Awaited<Props["searchParams"]>;
 
 const RowSchema = z.enum(MATRIX_DIMENSIONS).catch("ageBand");
 const facetLabel = (key: string) => FACETS.find((f) => f.key === key)!.label;
 const cellLabel = (count: number, row: string, stance: Stance) =>
   `${count} ${count === 1 ? "voice" : "voices"}: ${row}, ${STANCE_LABELS[stance]}`;
 
+const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
+
+// The selection, read once per request for the title and the page, from one database even if a reseed swaps it meanwhile.
+const loadSelection = cache(async (raw: RawParams) => {
+  const db = await getDb();
+  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(raw, "lenient"), "lenient");
+  const { facts, results } = await searchVoices(db, query);
+  return { db, query, unrecognised, facts, results };
+});
+
+/** The title names the selection: "Insights: 6 voices who support neutrality". */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  await connection();
+  const { query, facts, results } = await loadSelection(await searchParams);
+  const filtered = toSearchParams({ ...query, page: 1, pageSize: DEFAULT_VOICE_QUERY.pageSize, sort: DEFAULT_VOICE_QUERY.sort }).size > 0;
+  return { title: filtered ? `Insights: ${describeQuery(results.length, query, facts)}` : "Insights" };
+}
+
 export default async function InsightsPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
   const row = RowSchema.parse([raw.row].flat()[0]);
-  const db = await getDb(); // one database for the whole page, even if a reseed swaps it meanwhile
-  const { query, unrecognised } = await resolveFilterValues(db, parseVoiceQuery(raw, "lenient"), "lenient");
-  const { facts, results } = await searchVoices(db, query);
+  const { db, query, unrecognised, facts, results } = await loadSelection(raw);
   const places = await db.place.findMany({ select: PLACE_REF_SELECT });
   const quotes = await findMatrixQuotes(
     db,
@@ -57,7 +76,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const sourceShares = bySource.slice(0, SOURCE_SHARES_SHOWN);
   const sourceShare = (s: GroupRow) => (
     <li key={s.value}>
-      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {results.length} voices (
+      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {voices(results.length)} (
       {Math.round((s.total * 100) / results.length)}%)
     </li>
   );
@@ -81,20 +100,19 @@ export default async function InsightsPage({ searchParams }: Props) {
         <>
           <section aria-labelledby="matrix-heading">
             <h2 id="matrix-heading">Groups by stance</h2>
-            <form action="/insights" method="get" className="matrix-form">
+            <RowChoice>
               {hidden.map(([k, v], i) => (
                 <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
               ))}
               <label htmlFor="row">Rows</label>
-              <select id="row" name="row" defaultValue={row} key={row}>
+              <SelectField id="row" name="row" value={row}>
                 {MATRIX_DIMENSIONS.map((d) => (
                   <option key={d} value={d}>
                     {facetLabel(d)}
                   </option>
                 ))}
-              </select>
-              <button type="submit">Show</button>
-            </form>
+              </SelectField>
+            </RowChoice>
             <div className="compare-scroll">
               <table className="matrix">
                 <caption>
@@ -186,16 +204,19 @@ export default async function InsightsPage({ searchParams }: Props) {
             <h2 id="charts-heading">Charts</h2>
             <StanceChart
               id="by-age"
+              title="stance by age band"
               caption="Stance by age band. The openDemocracy article reports a generational divide (“a pro-Russian stance among the older generations”); these are the voices it and the other sources quote."
               rows={buildStanceMatrix(results, "ageBand").map((r) => ({ label: r.label, counts: r.counts }))}
             />
             <StanceChart
               id="by-region"
+              title="stance by region"
               caption="Stance by region (current official names)."
               rows={buildStanceMatrix(results, "region").map((r) => ({ label: r.label, counts: r.counts }))}
             />
             <StanceChart
               id="by-source"
+              title="stance by source"
               caption={
                 bySource.length > CHART_ROWS_MAX
                   ? `Stance by source: the ${CHART_ROWS_MAX} sources with the most voices, of ${bySource.length}.`
@@ -205,13 +226,22 @@ export default async function InsightsPage({ searchParams }: Props) {
             />
             <StanceChart
               id="vs-survey"
+              title="shares of stance beside the survey"
               unit="%"
-              caption={`Shares of stance: the ${results.length} voices in this selection beside the ${DEMOSCOPE_NOVEMBER_2022.label}. Different populations: the corpus holds people reporters chose to quote; the survey asked ${DEMOSCOPE_NOVEMBER_2022.population}. Source of the survey figures: ${DEMOSCOPE_NOVEMBER_2022.citation}. ${DEMOSCOPE_NOVEMBER_2022.unclearNote}`}
+              caption={`Shares of stance: the ${voices(results.length)} in this selection beside the ${DEMOSCOPE_NOVEMBER_2022.label}. Different populations: the corpus holds people reporters chose to quote; the survey asked ${DEMOSCOPE_NOVEMBER_2022.population}. Source of the survey figures: ${DEMOSCOPE_NOVEMBER_2022.citation}. ${DEMOSCOPE_NOVEMBER_2022.unclearNote}`}
               rows={[
                 { label: "Voices in the corpus", counts: corpusShares },
                 { label: "Demoscope, Nov 2022", counts: DEMOSCOPE_NOVEMBER_2022.shares },
               ]}
             />
+            {results.length < SURVEY_COMPARISON_MIN && (
+              <p className="notice" role="note">
+                Only {voices(results.length)} in this selection: too few to set beside a national survey. Each voice moves its share by{" "}
+                {Math.round(100 / results.length)} percentage points, more than the survey&rsquo;s own margin of error; read the bars above
+                as a description of these {results.length === 1 ? "words" : "people"}, not as a finding. Widen the filters for a steadier
+                comparison.
+              </p>
+            )}
           </section>
 
           <section aria-labelledby="map-heading">

@@ -9,7 +9,7 @@ import { parseQuoteList } from "@/lib/quotes/quote-list";
 import { quoteListHref, quoteListParams, type QuoteListItem } from "@/lib/quotes/quote-list-href";
 import { QUOTE_LIST_LIMITS } from "@/lib/vocabulary";
 import { CopyButton } from "../_components/copy-button";
-import { ExportForm } from "../_components/export-form";
+import { DataLinks } from "../_components/data-links";
 import { QuoteListSync } from "../_components/quote-list-sync";
 import { QuoteResult } from "../_components/quote-result";
 
@@ -44,6 +44,7 @@ export default async function QuoteListPage({ searchParams }: Props) {
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost"}`;
   const shareUrl = `${origin}${quoteListHref(items)}`;
+  const api = `${origin}/api/export?${new URLSearchParams([...quoteListParams(items), ["format", "json"]]).toString()}`;
 
   return (
     <article className="quote-list-page">
@@ -71,7 +72,7 @@ export default async function QuoteListPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <ListBody items={items} byId={byId} mine={mine} shareUrl={shareUrl} />
+        <ListBody items={items} byId={byId} mine={mine} shareUrl={shareUrl} api={api} />
       )}
     </article>
   );
@@ -82,11 +83,13 @@ function ListBody({
   byId,
   mine,
   shareUrl,
+  api,
 }: {
   items: QuoteListItem[];
   byId: Map<string, QuoteResultData>;
   mine: boolean;
   shareUrl: string;
+  api: string;
 }) {
   const quotes = items.map((i) => byId.get(i.id)!);
   const bibliography = citeSources(quotes.map((q) => q.source));
@@ -99,8 +102,9 @@ function ListBody({
         <p>
           Share this list: <code className="share-url">{shareUrl}</code> <CopyButton text={shareUrl} label="Copy the link to this list" />
         </p>
-        <ExportForm title="Export this list" selection={quoteListParams(items)} />
+        <DataLinks selection={quoteListParams(items)} shape="quotes" api={api} exportTitle="More export options" />
       </div>
+      <h2 className="visually-hidden">The quotes, with your notes</h2>
       <form method="get" action="/list" className="list-notes-form">
         <input type="hidden" name="quote" value={items.map((i) => i.id).join(",")} />
         {mine && <input type="hidden" name="mine" value="1" />}

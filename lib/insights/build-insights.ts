@@ -88,6 +88,13 @@ export const DEMOSCOPE_NOVEMBER_2022 = {
   unclearNote: "The remaining 5% is not reported by the source; shown as “unclear”.",
 };
 
+/**
+ * Below this many voices the insights page warns that a selection is too small to set beside
+ * a national survey: one voice then moves a share by more than 5 percentage points, beyond
+ * the margin of error of a representative survey of about a thousand people (about 3).
+ */
+export const SURVEY_COMPARISON_MIN = 20;
+
 /** Percentages that add up to 100 (largest remainder), so a chart of shares never shows 101%. */
 export function toShares(counts: StanceCounts): StanceCounts {
   const total = STANCES.reduce((n, s) => n + counts[s], 0);

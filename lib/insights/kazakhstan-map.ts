@@ -4,17 +4,28 @@ import { geoConicEqualArea, geoPath } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { MapSize } from "./layout-map";
 
 // Kazakhstan's outline from Natural Earth (world-atlas, 1:50m), drawn offline with d3-geo:
 // no tile server, nothing fetched at run time.
 
 const KAZAKHSTAN = "398"; // ISO 3166-1 numeric
-export const MAP_SIZE = { width: 640, height: 340 };
 
-let cached: { outline: string; project(lon: number, lat: number): [number, number] } | undefined;
+/**
+ * Two drawings: a wide one for a desk, and a narrow one shown at about its own size on a
+ * phone, where the wide one would shrink its labels to 6 px and its pies below a fingertip.
+ */
+export const MAP_SIZES = {
+  wide: { width: 640, height: 340, fontSize: 12, radius: [12, 26] },
+  narrow: { width: 360, height: 210, fontSize: 12, radius: [13, 20] },
+} as const satisfies Record<string, MapSize>;
 
-export function getKazakhstanMap() {
-  if (!cached) {
+type KazakhstanMap = { outline: string; project(lon: number, lat: number): [number, number] };
+const cached = new Map<string, KazakhstanMap>();
+
+export function getKazakhstanMap(size: { width: number; height: number }): KazakhstanMap {
+  const key = `${size.width}x${size.height}`;
+  if (!cached.has(key)) {
     const file = path.join(process.cwd(), "node_modules/world-atlas/countries-50m.json");
     const topology = JSON.parse(readFileSync(file, "utf8")) as Topology<{ countries: GeometryCollection }>;
     const countries = feature(topology, topology.objects.countries) as unknown as { features: Feature<Geometry>[] };
@@ -27,14 +38,14 @@ export function getKazakhstanMap() {
       .fitExtent(
         [
           [10, 10],
-          [MAP_SIZE.width - 10, MAP_SIZE.height - 10],
+          [size.width - 10, size.height - 10],
         ],
         kazakhstan,
       );
-    cached = {
+    cached.set(key, {
       outline: geoPath(projection)(kazakhstan) ?? "",
       project: (lon, lat) => projection([lon, lat]) ?? [0, 0],
-    };
+    });
   }
-  return cached;
+  return cached.get(key)!;
 }

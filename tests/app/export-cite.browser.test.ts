@@ -16,7 +16,7 @@ afterAll(async () => {
 describe("export and citation in Chromium", () => {
   it("exports the filtered list as CSV from the explorer, with the rows the filters select", async () => {
     const page = await session.openPage("/?stance=pro_ukraine&kind=direct", { acceptDownloads: true });
-    await page.getByText("Export these results").click();
+    await page.getByText("More export options").click();
     await page.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
     expect(download.suggestedFilename()).toMatch(
@@ -33,7 +33,10 @@ describe("export and citation in Chromium", () => {
 
   it("copies an APA citation from a voice page, as plain text and as rich text with the style's italics", async () => {
     const page = await session.openPage("/voices/gulmira-karaganda", { permissions: ["clipboard-read", "clipboard-write"] });
-    const apa = page.getByRole("region", { name: "APA 7" }).first();
+    const apa = page
+      .locator(".cite-style")
+      .filter({ has: page.getByRole("heading", { name: "APA 7" }) })
+      .first();
     const shown = await apa.locator(".citation").first().textContent();
     await apa.getByRole("button", { name: "Copy the APA 7 reference to the article" }).click();
     await expect.poll(() => apa.getByRole("button", { name: "Copy the APA 7 reference to the article" }).textContent()).toMatch(/Copied/);

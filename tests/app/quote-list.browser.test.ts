@@ -80,7 +80,7 @@ describe("quote lists in Chromium", () => {
     const colleague = theirs.context();
     expect(await listedIds(theirs)).toEqual(order);
     expect(await theirs.getByText("You opened a list someone shared.").count()).toBe(1);
-    await theirs.getByText("Export this list").click();
+    await theirs.getByText("More export options").click();
     await theirs.getByLabel("Format").selectOption("csv");
     const [download] = await Promise.all([theirs.waitForEvent("download"), theirs.getByRole("button", { name: "Download" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^quote-list-3-quotes-\d+\.\d+\.\d+(\+unreleased\.[0-9a-f]{12})?-\d{8}T\d{6}Z\.csv$/);

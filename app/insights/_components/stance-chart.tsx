@@ -1,103 +1,129 @@
-import { scaleBand, scaleLinear } from "d3-scale";
-import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
+import { scaleLinear } from "d3-scale";
+import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
 import type { StanceCounts } from "@/lib/insights/build-insights";
+import { ScrollBox } from "../../_components/scroll-box";
+import { StanceLegend } from "./stance-legend";
 
 export type ChartRow = { label: string; counts: StanceCounts };
 
-const WIDTH = 560;
-const LABEL_WIDTH = 150;
-const BAR = 22;
+/** Below this share of the axis a segment is too narrow to print its number inside. */
+const INSIDE_MIN = { voices: 6, "%": 9 };
+const BAR_HEIGHT = 22;
 
 /**
- * Horizontal stacked bars of stance, drawn as SVG on the server with d3-scale, with its
- * caption and the same numbers as a table for screen readers and copying.
- * `unit` is "voices" (counts) or "%" (shares).
+ * Horizontal stacked bars of stance, with the caption, a labelled axis and the numbers:
+ * inside each wide enough segment, after each bar (counts) or under it (shares). Labels are
+ * HTML, so they wrap instead of being cut; the bars are SVG laid out in percentages, so
+ * text keeps its size on any screen. The same numbers are in a table, for screen readers
+ * and copying. `unit` is "voices" (counts) or "%" (shares).
  */
 export function StanceChart({
   id,
+  title,
   caption,
   rows,
   unit = "voices",
 }: {
   id: string;
+  /** A few words naming the chart, for its data table. */
+  title: string;
   caption: string;
   rows: ChartRow[];
   unit?: "voices" | "%";
 }) {
   const totals = rows.map((r) => STANCES.reduce((n, s) => n + r.counts[s], 0));
   const max = unit === "%" ? 100 : Math.max(1, ...totals);
-  const x = scaleLinear()
-    .domain([0, max])
-    .range([0, WIDTH - LABEL_WIDTH - 40]);
-  const y = scaleBand<number>()
-    .domain(rows.map((_, i) => i))
-    .range([0, rows.length * (BAR + 8)])
-    .padding(0.2);
-  const height = rows.length * (BAR + 8) + 4;
+  const x = scaleLinear().domain([0, max]).range([0, 100]).nice();
+  const ticks = x.ticks(Math.min(5, unit === "%" ? 5 : max)).filter((t) => Number.isInteger(t));
+  const suffix = unit === "%" ? "%" : "";
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-caption`} className="chart-svg">
+      <div className="chart-plot" aria-hidden="true">
         {rows.map((row, i) => {
-          let offset = 0;
+          let start = 0;
           return (
-            <g key={row.label} transform={`translate(0, ${y(i)})`}>
-              <text x={LABEL_WIDTH - 6} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end" className="chart-label">
-                {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
-              </text>
-              {STANCES.map((stance: Stance) => {
-                const width = x(row.counts[stance]);
-                const rect = (
-                  <rect key={stance} x={LABEL_WIDTH + offset} width={width} height={y.bandwidth()} className={`fill-${stance}`}>
-                    <title>{`${row.label}: ${STANCE_LABELS[stance]} ${row.counts[stance]}${unit === "%" ? "%" : ""}`}</title>
-                  </rect>
-                );
-                offset += width;
-                return rect;
-              })}
-              <text x={LABEL_WIDTH + offset + 4} y={y.bandwidth() / 2} dy="0.35em" className="chart-value">
-                {unit === "%" ? "" : totals[i]}
-              </text>
-            </g>
+            <div key={row.label} className="bar-row">
+              <span className="bar-label">{row.label}</span>
+              <svg className="bar" width="100%" height={BAR_HEIGHT}>
+                {ticks.map((t) => (
+                  <line key={t} x1={`${x(t)}%`} x2={`${x(t)}%`} y1={0} y2={BAR_HEIGHT} className="gridline" />
+                ))}
+                {STANCES.map((stance) => {
+                  const value = row.counts[stance];
+                  const from = start;
+                  start += x(value);
+                  if (value === 0) return null;
+                  return (
+                    <g key={stance}>
+                      <rect x={`${from}%`} width={`${x(value)}%`} y={0} height={BAR_HEIGHT} className={`fill-${stance}`} />
+                      {x(value) >= INSIDE_MIN[unit] && (
+                        <text x={`${from + x(value) / 2}%`} y={BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle" className="bar-value">
+                          {value}
+                          {suffix}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+              </svg>
+              <span className="bar-total">{unit === "voices" ? totals[i] : ""}</span>
+              {unit === "%" && (
+                <span className="bar-shares">{STANCES.map((s) => `${STANCE_LABELS[s]} ${row.counts[s]}%`).join(" · ")}</span>
+              )}
+            </div>
           );
         })}
-      </svg>
-      <ul className="legend" aria-hidden="true">
-        {STANCES.map((s) => (
-          <li key={s}>
-            <span className={`swatch fill-${s}`} /> {STANCE_LABELS[s]}
-          </li>
-        ))}
-      </ul>
+        <div className="bar-row axis-row">
+          <svg className="axis" width="100%" height={18}>
+            {ticks.map((t, i) => (
+              <text
+                key={t}
+                x={`${x(t)}%`}
+                y={13}
+                textAnchor={i === 0 ? "start" : i === ticks.length - 1 && x(t) > 95 ? "end" : "middle"}
+                className="axis-tick"
+              >
+                {t}
+                {suffix}
+              </text>
+            ))}
+          </svg>
+          <span className="axis-title">{unit === "%" ? "Share of voices or respondents" : "Number of voices"}</span>
+        </div>
+      </div>
+      <StanceLegend />
       <details className="chart-data">
         <summary>Data table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              {STANCES.map((s) => (
-                <th scope="col" key={s}>
-                  {STANCE_LABELS[s]}
-                </th>
-              ))}
-              {unit === "voices" && <th scope="col">All</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
+        <ScrollBox label={`Data table: ${title}`}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
                 {STANCES.map((s) => (
-                  <td key={s}>
-                    {row.counts[s]}
-                    {unit === "%" ? "%" : ""}
-                  </td>
+                  <th scope="col" key={s}>
+                    {STANCE_LABELS[s]}
+                  </th>
                 ))}
-                {unit === "voices" && <td>{totals[i]}</td>}
+                {unit === "voices" && <th scope="col">All</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  {STANCES.map((s) => (
+                    <td key={s}>
+                      {row.counts[s]}
+                      {suffix}
+                    </td>
+                  ))}
+                  {unit === "voices" && <td>{totals[i]}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </figure>
   );

@@ -1,61 +1,71 @@
 import Link from "next/link";
-import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { arc, pie } from "d3-shape";
-import { scaleSqrt } from "d3-scale";
 import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
 import type { MapPoint, OffMapGroup } from "@/lib/insights/build-insights";
-import { getKazakhstanMap, MAP_SIZE } from "@/lib/insights/kazakhstan-map";
+import { getKazakhstanMap, MAP_SIZES } from "@/lib/insights/kazakhstan-map";
+import { buildRadiusScale, layoutMap, pieRadius, type MapSize } from "@/lib/insights/layout-map";
+import { MoreInExplorer } from "../../_components/more-in-explorer";
+import { ScrollBox } from "../../_components/scroll-box";
+import { StanceLegend } from "./stance-legend";
+
+const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
+/** The strip under the map that holds the size key: a line of text, then the largest circle. */
+const keyHeight = (size: MapSize) => size.fontSize * 1.5 + size.radius[1] * 2 + 8;
 
 /** Kazakhstan with a pie per city (size: voices, slices: stances); each links to the explorer filtered by that city. */
 export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; offMap: OffMapGroup[]; cityHref(placeSlug: string): string }) {
-  const map = getKazakhstanMap();
-  const radius = scaleSqrt()
-    .domain([0, Math.max(1, ...points.map((p) => p.total))])
-    .range([0, 22]);
-  const slices = pie<[Stance, number]>()
-    .value(([, n]) => n)
-    .sort(null);
+  const total = points.reduce((n, p) => n + p.total, 0);
   return (
     <div className="map-layout">
-      <figure className="map" aria-labelledby="map-caption">
-        <figcaption id="map-caption">
-          Where the voices in Kazakhstan are: one circle per city, sized by the number of voices, its slices coloured by stance. Select a
-          city to see its voices in the explorer.
-        </figcaption>
-        <svg
-          viewBox={`0 0 ${MAP_SIZE.width} ${MAP_SIZE.height}`}
-          className="map-svg"
-          role="group"
-          aria-label="Map of Kazakhstan with the cities voices come from"
-        >
-          <path d={map.outline} className="country" />
-          {points.map((p) => {
-            const [x, y] = map.project(p.longitude, p.latitude);
-            const r = Math.max(6, radius(p.total));
-            const label = `${p.name}: ${p.total} ${p.total === 1 ? "voice" : "voices"} (${STANCES.filter((s) => p.counts[s])
-              .map((s) => `${STANCE_LABELS[s]} ${p.counts[s]}`)
-              .join(", ")})`;
-            return (
-              <Link key={p.placeSlug} href={cityHref(p.placeSlug)} aria-label={label} className="map-city">
-                <g transform={`translate(${x}, ${y})`}>
-                  <title>{label}</title>
-                  {slices(STANCES.map((s): [Stance, number] => [s, p.counts[s]])).map((slice) => (
-                    <path
-                      key={slice.data[0]}
-                      d={arc<typeof slice>().innerRadius(0).outerRadius(r)(slice) ?? ""}
-                      className={`fill-${slice.data[0]}`}
-                    />
-                  ))}
-                  <circle r={r} className="city-ring" />
-                  <text y={-r - 3} textAnchor="middle" className="city-name">
-                    {p.name}
-                  </text>
-                </g>
-              </Link>
-            );
-          })}
-        </svg>
-      </figure>
+      {points.length === 0 ? (
+        <p className="empty">No voice in this selection is placed in a city in Kazakhstan, so the map has nothing to show.</p>
+      ) : (
+        <figure className="map" aria-labelledby="map-caption">
+          <figcaption id="map-caption">
+            Where the {voices(total)} placed in Kazakhstan are: one circle per city, sized by its number of voices (in brackets), its slices
+            coloured by stance. A circle moved aside to keep it clear of another keeps a line to its true place. Select a city to see its
+            voices in the explorer.
+          </figcaption>
+          {/* two drawings, one shown: labels and pies keep a readable, tappable size on a phone */}
+          <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.wide} className="map-svg map-wide" />
+          <MapDrawing points={points} cityHref={cityHref} size={MAP_SIZES.narrow} className="map-svg map-narrow" />
+          <StanceLegend />
+          <details className="chart-data">
+            <summary>Data table</summary>
+            <ScrollBox label="Data table: voices per city, by stance">
+              <table>
+                <caption className="visually-hidden">Voices per city in Kazakhstan, by stance</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">City</th>
+                    {STANCES.map((s) => (
+                      <th scope="col" key={s}>
+                        {STANCE_LABELS[s]}
+                      </th>
+                    ))}
+                    <th scope="col">All</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...points]
+                    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
+                    .map((p) => (
+                      <tr key={p.placeSlug}>
+                        <th scope="row">
+                          <Link href={cityHref(p.placeSlug)}>{p.name}</Link>
+                        </th>
+                        {STANCES.map((s) => (
+                          <td key={s}>{p.counts[s]}</td>
+                        ))}
+                        <td>{p.total}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          </details>
+        </figure>
+      )}
       <aside className="off-map" aria-labelledby="off-map-heading">
         <h3 id="off-map-heading">Not on this map</h3>
         {offMap.length === 0 ? (
@@ -84,5 +94,99 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
         )}
       </aside>
     </div>
+  );
+}
+
+function MapDrawing({
+  points,
+  cityHref,
+  size,
+  className,
+}: {
+  points: MapPoint[];
+  cityHref(placeSlug: string): string;
+  size: MapSize;
+  className: string;
+}) {
+  const map = getKazakhstanMap(size);
+  const cities = layoutMap(
+    points.map((p) => {
+      const [x, y] = map.project(p.longitude, p.latitude);
+      return { point: p, x, y, label: `${p.name} (${p.total})` };
+    }),
+    size,
+  );
+  const slices = pie<[Stance, number]>()
+    .value(([, n]) => n)
+    .sort(null);
+  return (
+    <svg
+      viewBox={`0 0 ${size.width} ${size.height + keyHeight(size)}`}
+      className={className}
+      role="group"
+      aria-label="Map of Kazakhstan with the cities voices come from"
+    >
+      <path d={map.outline} className="country" />
+      {cities.map(({ point: p, x, y, cx, cy, r, label }) => {
+        const name = `${p.name}: ${voices(p.total)} (${STANCES.filter((s) => p.counts[s])
+          .map((s) => `${STANCE_LABELS[s]} ${p.counts[s]}`)
+          .join(", ")})`;
+        const moved = Math.hypot(cx - x, cy - y) > 1;
+        return (
+          <Link key={p.placeSlug} href={cityHref(p.placeSlug)} aria-label={name} className="map-city">
+            <title>{name}</title>
+            {moved && (
+              <>
+                <line x1={x} y1={y} x2={cx} y2={cy} className="city-leader" />
+                <circle cx={x} cy={y} r={2} className="city-dot" />
+              </>
+            )}
+            <g transform={`translate(${cx}, ${cy})`} className="city-pie">
+              {slices(STANCES.map((s): [Stance, number] => [s, p.counts[s]])).map((slice) => (
+                <path
+                  key={slice.data[0]}
+                  d={arc<typeof slice>().innerRadius(0).outerRadius(r)(slice) ?? ""}
+                  className={`fill-${slice.data[0]}`}
+                />
+              ))}
+              <circle r={r} className="city-ring" />
+            </g>
+            <text x={label.x} y={label.y} dy="0.35em" textAnchor={label.anchor} className="city-name" fontSize={size.fontSize}>
+              {label.text}
+            </text>
+          </Link>
+        );
+      })}
+      <SizeKey size={size} maxTotal={Math.max(0, ...points.map((p) => p.total))} />
+    </svg>
+  );
+}
+
+/** Circles for a few counts, drawn at the map's own scale under it. */
+function SizeKey({ size, maxTotal }: { size: MapSize; maxTotal: number }) {
+  const radius = buildRadiusScale(size, maxTotal);
+  const values = [...new Set([1, Math.round(maxTotal / 2), maxTotal])].filter((n) => n >= 1);
+  const top = size.height + 4;
+  const baseline = size.height + keyHeight(size) - 4;
+  let x = 10;
+  return (
+    <g className="size-key" aria-hidden="true">
+      <text x={x} y={top + size.fontSize} fontSize={size.fontSize} className="size-key-title">
+        Circle size: voices per city
+      </text>
+      {values.map((n) => {
+        const r = pieRadius(size, radius, n);
+        const cx = x + r;
+        x = cx + r + size.fontSize * 2.2;
+        return (
+          <g key={n}>
+            <circle cx={cx} cy={baseline - r} r={r} className="size-key-circle" />
+            <text x={cx + r + 3} y={baseline - 2} fontSize={size.fontSize} className="size-key-value">
+              {n}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }

@@ -11,6 +11,7 @@ import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { buildVoicePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getVoice } from "@/lib/voices/get-voice";
+import { groupEvidence, joinLabels, type FactRow } from "@/lib/voices/group-evidence";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
 import { MoreInExplorer } from "../../_components/more-in-explorer";
@@ -55,8 +56,7 @@ export default async function VoicePage({ params, searchParams }: Props) {
   const history = await findChangeHistory(await getDb(), { voiceSlug: voice.slug });
   const pin = version ? `?version=${version}` : "";
   const versionParam: [string, string][] = version ? [["version", version]] : [];
-  const evidenceFor = (attribute: string) => voice.evidence.find((e) => e.attribute === attribute);
-  const rows: { label: string; value: string | null; attribute: string }[] = [
+  const rows: FactRow[] = [
     {
       label: "Age",
       value: voice.age !== null ? `${voice.age}${voice.ageAsOf ? ` (as of ${voice.ageAsOf})` : " (at the time of the article)"}` : null,
@@ -75,6 +75,7 @@ export default async function VoicePage({ params, searchParams }: Props) {
     { label: "Occupation", value: voice.occupation, attribute: "occupation" },
     { label: "Heritage or nationality", value: voice.heritage, attribute: "heritage" },
   ];
+  const evidence = groupEvidence(rows, voice.evidence);
 
   return (
     <article className="voice-page">
@@ -89,36 +90,6 @@ export default async function VoicePage({ params, searchParams }: Props) {
         <StanceBadge stance={voice.stance} /> <span className="role">{ROLE_LABELS[voice.role]}</span>{" "}
         <AddToCompare slug={voice.slug} name={voice.name} />
       </p>
-
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading">What the source states</h2>
-        <dl className="facts">
-          {rows.map((row) => {
-            const evidence = evidenceFor(row.attribute);
-            return (
-              <div key={row.attribute} className="fact">
-                <dt>{row.label}</dt>
-                <dd>
-                  {row.value ?? <span className="unknown">Not stated</span>}
-                  {evidence && (
-                    <span className="evidence">
-                      from: <q>{evidence.text}</q>
-                    </span>
-                  )}
-                </dd>
-              </div>
-            );
-          })}
-        </dl>
-      </section>
-
-      <section aria-labelledby="stance-heading">
-        <h2 id="stance-heading">Stance on the war</h2>
-        <p>
-          <StanceBadge stance={voice.stance} /> {voice.stanceRationale}
-        </p>
-        <p className="help">The stance is the corpus editors’ judgement; the sentence above gives the words it rests on.</p>
-      </section>
 
       <section aria-labelledby="quotes-heading">
         <h2 id="quotes-heading">{voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}</h2>
@@ -138,6 +109,38 @@ export default async function VoicePage({ params, searchParams }: Props) {
       </section>
 
       {!version && <RemovedQuotes history={history} />}
+
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading">What the source states</h2>
+        <dl className="facts">
+          {rows.map((row) => (
+            <div key={row.attribute} className="fact">
+              <dt>{row.label}</dt>
+              <dd>{row.value ?? <span className="unknown">Not stated</span>}</dd>
+            </div>
+          ))}
+        </dl>
+        {evidence.length > 0 && (
+          <ul className="evidence-list" aria-label="In the source’s words">
+            {evidence.map((line) => (
+              <li key={line.text} className="evidence">
+                {joinLabels(line.supports)}, from: <q>{line.text}</q>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="stance-heading">
+        <h2 id="stance-heading">Stance on the war</h2>
+        <p>
+          <StanceBadge stance={voice.stance} /> {voice.stanceRationale}
+        </p>
+        <p className="help">
+          The stance is the corpus editors’ judgement; the sentence above gives the words it rests on.{" "}
+          <Link href="/about#stance">How stance is judged</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="cite-heading">
         <h2 id="cite-heading">Cite</h2>

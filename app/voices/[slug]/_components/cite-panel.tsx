@@ -34,7 +34,8 @@ export function CitePanel({
     <details className="cite" open={open}>
       <summary>{title}</summary>
       {citations.styles.map((c) => (
-        <section key={c.style} aria-labelledby={`${idPrefix}-${c.style}`} className="cite-style">
+        // divs, not sections: a page with several panels open would otherwise hold several regions named "MLA 9"
+        <div key={c.style} className="cite-style">
           <h3 id={`${idPrefix}-${c.style}`}>{c.label}</h3>
           <dl>
             <div>
@@ -67,9 +68,9 @@ export function CitePanel({
               </dd>
             </div>
           </dl>
-        </section>
+        </div>
       ))}
-      <section aria-labelledby={`${idPrefix}-managers`} className="cite-style">
+      <div className="cite-style">
         <h3 id={`${idPrefix}-managers`}>For a reference manager</h3>
         <details>
           <summary>BibTeX (biblatex): the article and this corpus entry</summary>
@@ -92,7 +93,7 @@ export function CitePanel({
             </span>
           ))}
         </p>
-      </section>
+      </div>
     </details>
   );
 }

@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
+/** A value the person can change, reset whenever `given` (from the URL) changes. */
+function useFollowed<T>(given: T): [T, (value: T) => void] {
+  const [value, setValue] = useState(given);
+  const [previous, setPrevious] = useState(given);
+  if (previous !== given) {
+    setPrevious(given);
+    setValue(given);
+  }
+  return [value, setValue];
+}
+
+// The explorer's form controls. Each keeps its element across re-renders (a remounted
+// checkbox would drop keyboard focus to the page body) and follows the URL when it changes
+// elsewhere: Back, a removed chip.
+
+/** A facet value's checkbox. */
+export function FacetCheckbox({ name, value, selected }: { name: string; value: string; selected: boolean }) {
+  const [checked, setChecked] = useFollowed(selected);
+  return <input type="checkbox" name={name} value={value} checked={checked} onChange={(e) => setChecked(e.target.checked)} />;
+}
+
+/** A whole-number field (the age range); not overwritten while someone types in it. */
+export function NumberField({ name, value, min, max }: { name: string; value: number | undefined; min: number; max: number }) {
+  const [text, setText] = useState(value === undefined ? "" : String(value));
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== ref.current) setText(value === undefined ? "" : String(value));
+  }, [value]);
+  return (
+    <input
+      ref={ref}
+      type="number"
+      name={name}
+      min={min}
+      max={max}
+      inputMode="numeric"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
+}
+
+/** A select (sort, page size). */
+export function SelectField({ id, name, value, children }: { id: string; name: string; value: string; children: ReactNode }) {
+  const [chosen, setChosen] = useFollowed(value);
+  return (
+    <select id={id} name={name} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+      {children}
+    </select>
+  );
+}
