@@ -1,6 +1,5 @@
 // Runs once when the server starts, before it answers requests: the search index is loaded
-// here, from the parts the seed wrote, so that no request waits behind loading it; after a
-// reseed, the new file's index loads while the old file keeps serving
+// here, from the parts the seed wrote, so that no request waits behind loading it
 // (docs/decisions/021-search-index-written-by-the-seed.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -21,6 +21,12 @@ export const ERROR_CODES = {
   too_large: { status: 400, title: "Too large" },
   /** The corpus files fail validation or verification; nothing was changed. */
   invalid_corpus: { status: 500, title: "Invalid corpus" },
+  /** The HTTP method is not one the route answers (the app only reads: GET, HEAD, OPTIONS). */
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  /** The server is doing as much of this kind of work as it will at once: try again later. */
+  busy: { status: 429, title: "Too many requests" },
+  /** The seed cannot write its new database file (a full disk, a read-only folder); nothing was changed. */
+  cannot_write: { status: 500, title: "Cannot write the database" },
   /** There is no seeded database to serve. */
   no_database: { status: 503, title: "No database" },
 } as const;
@@ -32,6 +38,8 @@ export class VoicesError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /** For "busy": how many seconds to wait before trying again (HTTP Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "VoicesError";

@@ -1,20 +1,26 @@
 // npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30]
-//                   [--side-by-side-only] [--repetitions 3] [--side-by-side-seconds 10] [--no-build]
+//                   [--only-mixed] [--side-by-side-only] [--repetitions 3] [--side-by-side-seconds 10] [--no-build]
 // Benchmarks on a synthetic corpus (built through the seed's path, into .tmp/bench/):
 // seed rate, search + facets latency against the SQLite floor, /api/voices under load,
-// a CSV export of every quote, and Voices beside Datasette on the same file (when Datasette
-// can be run: see docs/performance.md). Writes .tmp/bench/report.md and report.json.
+// a CSV export of every quote, a mixed load (searches, pages, exports, insights) while
+// the database is swapped every 5 s, as a reseed does (--only-mixed: that one alone), and
+// Voices beside Datasette on the same file (when Datasette can be run: see
+// docs/performance.md; --side-by-side-only: that one alone). Writes .tmp/bench/report.md and report.json.
 // A benchmark, not a test: it reports numbers and the targets beside them.
 import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
+import { createPrismaClient } from "../lib/db/create-prisma-client";
+import { parseExportRequest } from "../lib/export/export-request";
+import { startExport } from "../lib/export/write-export";
 import { generateSyntheticCorpus } from "../tools/synthetic-corpus/generate-synthetic-corpus";
 import {
   machineDetails,
   measureLoad,
+  measureMixedLoad,
   measurePages,
   measureSearch,
   measureSqliteFloor,
@@ -40,6 +46,7 @@ const FlagsSchema = z.strictObject({
   connections: whole("--connections", 1, 1000).default(50),
   seconds: whole("--seconds", 1, 600).default(30),
   reuse: z.boolean().default(false),
+  onlyMixed: z.boolean().default(false),
   build: z.boolean().default(true),
   sideBySideOnly: z.boolean().default(false),
   repetitions: whole("--repetitions", 1, 20).default(3),
@@ -77,6 +84,7 @@ runCli(async () => {
       connections: { type: "string" },
       seconds: { type: "string" },
       reuse: { type: "boolean" },
+      "only-mixed": { type: "boolean" },
       build: { type: "boolean" },
       "no-build": { type: "boolean" },
       "side-by-side-only": { type: "boolean" },
@@ -85,8 +93,14 @@ runCli(async () => {
     },
     strict: true,
   });
-  const { "no-build": noBuild, "side-by-side-only": sideBySideOnly, "side-by-side-seconds": sideBySideSeconds, ...rest } = values;
-  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, sideBySideOnly, sideBySideSeconds });
+  const {
+    "no-build": noBuild,
+    "only-mixed": onlyMixed,
+    "side-by-side-only": sideBySideOnly,
+    "side-by-side-seconds": sideBySideSeconds,
+    ...rest
+  } = values;
+  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, onlyMixed, sideBySideOnly, sideBySideSeconds });
   const root = process.cwd();
   const dir = path.join(root, ".tmp/bench");
   const dbPath = path.join(dir, "voices.db");
@@ -114,6 +128,18 @@ runCli(async () => {
     console.error("Building the app…");
     await buildApp(root);
   }
+  if (flags.onlyMixed) {
+    const mixed = await runMixedLoad(root, dir, dbPath, flags);
+    const markdown = formatMixed(mixed);
+    await writeFile(
+      path.join(dir, "report-mixed.json"),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: machineDetails(), corpus: { voices: flags.voices, quotes: flags.quotes }, mixed }, null, 2)}\n`,
+    );
+    await writeFile(path.join(dir, "report-mixed.md"), markdown);
+    process.stdout.write(markdown);
+    return;
+  }
+
   const sideBySide = await runSideBySide(root, dbPath, dir, flags);
   if (flags.sideBySideOnly) {
     const markdown = [
@@ -155,6 +181,7 @@ runCli(async () => {
   } finally {
     await app.stop();
   }
+  const mixed = await runMixedLoad(root, dir, dbPath, flags);
 
   const ratio = search.uncached.p95 / Math.max(0.001, floor.overall.p95);
   const report = {
@@ -168,6 +195,7 @@ runCli(async () => {
     export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
     load,
     pages,
+    mixed,
     sideBySide: sideBySide.runs,
     targets: TARGETS,
   };
@@ -193,6 +221,7 @@ runCli(async () => {
     `| CSV export of all quotes | ${exported.seconds.toFixed(1)} s, peak memory ${exported.peakRssMb} MB | < ${TARGETS.exportPeakMb} MB |`,
     `| search index loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
     "",
+    formatMixed(mixed),
     "| query | served p95 (ms) | uncached median (ms) | uncached p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
     "| --- | --- | --- | --- | --- | --- |",
     ...rows,
@@ -212,3 +241,76 @@ runCli(async () => {
   process.stdout.write(markdown);
   console.error(`Wrote ${path.relative(root, dir)}/report.md and report.json.`);
 });
+
+const MIXED_EXPORT = "/api/export?format=jsonl&shape=quotes&stance=neutral&kind=direct";
+
+/** The mixed load against a served copy of the corpus, swapped with a second corpus every 5 s. */
+async function runMixedLoad(
+  root: string,
+  dir: string,
+  dbPath: string,
+  flags: { voices: number; quotes: number; connections: number; seconds: number },
+) {
+  const a = path.join(dir, "mixed-a.db");
+  const b = path.join(dir, "mixed-b.db");
+  const served = path.join(dir, "mixed-served.db");
+  await copyFile(dbPath, a);
+  console.error("A second corpus to swap with…");
+  await generateSyntheticCorpus(b, {
+    voices: flags.voices,
+    quotes: flags.quotes,
+    sources: Math.max(1, Math.round(flags.voices / 100)),
+    seed: 2,
+  });
+  await copyFile(a, served);
+  const app = await serveApp(root, served);
+  let next = b;
+  try {
+    // each corpus's export as the app writes it, permalinks on the app's own address
+    const referenceExports = new Map<string, string[]>();
+    for (const file of [a, b]) {
+      const db = createPrismaClient(file, { readonly: true });
+      const request = parseExportRequest(new URL(MIXED_EXPORT, "http://x").searchParams);
+      const started = await startExport(db, request, { baseUrl: app.baseUrl });
+      let text = "";
+      for await (const chunk of started.chunks()) text += chunk;
+      referenceExports.set(started.provenance.corpusVersion, text.trimEnd().split("\n").slice(1));
+      await db.$disconnect();
+    }
+    // each export is checked against the reference of the version it names: two corpora under
+    // one name (as the synthetic ones of one size once were) would make that check meaningless
+    if (referenceExports.size !== 2) throw new Error("The two corpora of the mixed load have the same version");
+    await (await fetch(`${app.baseUrl}/api/voices?pageSize=1`)).text();
+    console.error(`Mixed load: ${flags.connections} connections for ${flags.seconds} s, swapping the database every 5 s…`);
+    return await measureMixedLoad({
+      baseUrl: app.baseUrl,
+      connections: flags.connections,
+      seconds: flags.seconds,
+      swapEveryMs: 5000,
+      exportPath: MIXED_EXPORT,
+      referenceExports,
+      // as the seed does: a complete file beside the served one, renamed over it
+      swap: async () => {
+        await copyFile(next, `${served}.building`);
+        await rename(`${served}.building`, served);
+        next = next === a ? b : a;
+      },
+    });
+  } finally {
+    await app.stop();
+  }
+}
+
+function formatMixed(mixed: Awaited<ReturnType<typeof measureMixedLoad>>): string {
+  const l = (x: { median: number; p99: number; max: number } | null) =>
+    x ? `median ${x.median.toFixed(0)}, p99 ${x.p99.toFixed(0)}, max ${x.max.toFixed(0)}` : "–";
+  return [
+    `| mixed load, ${mixed.connections} connections, ${mixed.seconds} s, ${mixed.swaps} database swaps | ${mixed.requests} requests, ${mixed.errors} errors, ${mixed.timeouts} timeouts, ${mixed.refused429} exports refused with 429 | no errors, no timeouts |`,
+    `| exports whole and from one corpus | ${mixed.exports.checked - mixed.exports.inconsistent} of ${mixed.exports.checked} | all |`,
+    `| small requests (searches and pages), ms | ${l(mixed.latency.small)} | |`,
+    `| searches / pages / insights / exports, ms | ${l(mixed.latency.search)} / ${l(mixed.latency.page)} / ${l(mixed.latency.insights)} / ${l(mixed.latency.export)} | |`,
+    ...(mixed.errorSamples.length ? [`| error samples | ${mixed.errorSamples.join("; ")} | |`] : []),
+    ...(mixed.exports.inconsistentSamples.length ? [`| inconsistent exports | ${mixed.exports.inconsistentSamples.join("; ")} | |`] : []),
+    "",
+  ].join("\n");
+}

@@ -37,23 +37,28 @@ export function buildApp(root: string): Promise<void> {
 
 export type RunningApp = {
   baseUrl: string;
-  /** What the server has printed so far (stdout and stderr). */
+  port: number;
+  /** What the server has written to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
 };
 
 const START_DEADLINE_MS = 60_000;
 
-/**
- * Starts `next start` (the app must be built) on `port` (a free one if not given) and resolves
- * once `readyPath` (the explorer unless given) answers.
- */
-export async function serveApp(root: string, dbPath: string, options: { port?: number; readyPath?: string } = {}): Promise<RunningApp> {
+/** Starts the production server, as `npm start` does (the app must be built), on `port` (a free one if not given), and resolves once it answers. */
+export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
   const port = options.port ?? (await findFreePort());
   let output = "";
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: `file:${dbPath}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout.on("data", (d) => (output += d));
@@ -61,16 +66,19 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  // poll until the server answers: a deadline, not a fixed wait
+  // poll until the server answers: a deadline, not a fixed wait. The probe is a light route, and
+  // is given until the deadline: a loaded machine once took over 5 s for the explorer's first
+  // render, and each probe aborted at 5 s left its render running and started another, so the
+  // server never answered in time.
   const deadline = Date.now() + START_DEADLINE_MS;
   for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server exited early:\n${output}`);
     if (Date.now() > deadline) {
       server.kill();
-      throw new Error(`next start did not answer within ${START_DEADLINE_MS / 1000} s:\n${output}`);
+      throw new Error(`the server did not answer within ${START_DEADLINE_MS / 1000} s:\n${output}`);
     }
     try {
-      await fetch(`${baseUrl}${options.readyPath ?? "/"}`, { signal: AbortSignal.timeout(5_000) });
+      await fetch(`${baseUrl}/api/meta`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       break;
     } catch {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 50))]);
@@ -78,6 +86,7 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
   }
   return {
     baseUrl,
+    port,
     output: () => output,
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");

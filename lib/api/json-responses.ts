@@ -5,14 +5,28 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "../vocabulary";
 /** The body of every API error: the HTTP status, a code a program can switch on, words a person can read. */
 type ApiError = { error: { status: number; code: ErrorCode | "internal"; message: string; issues?: ErrorIssue[] } };
 
-function jsonError(status: number, code: ApiError["error"]["code"], message: string, issues?: ErrorIssue[]): Response {
-  const body: ApiError = { error: { status, code, message, ...(issues?.length ? { issues } : {}) } };
-  return Response.json(body, { status });
+/** The body of an API error; server.ts sends the same for the requests it refuses itself. */
+export function buildErrorBody(status: number, code: ApiError["error"]["code"], message: string, issues?: ErrorIssue[]): ApiError {
+  return { error: { status, code, message, ...(issues?.length ? { issues } : {}) } };
+}
+
+/** The JSON error response; `headers` adds Retry-After to a 429. */
+function jsonError(
+  status: number,
+  code: ApiError["error"]["code"],
+  message: string,
+  issues?: ErrorIssue[],
+  headers?: Record<string, string>,
+): Response {
+  return Response.json(buildErrorBody(status, code, message, issues), { status, headers });
 }
 
 /** The one mapping from errors to HTTP responses: a VoicesError by its code, anything else a bare 500. */
 function toErrorResponse(error: unknown): Response {
-  if (error instanceof VoicesError) return jsonError(ERROR_CODES[error.code].status, error.code, error.message, error.issues);
+  if (error instanceof VoicesError) {
+    const retry = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+    return jsonError(ERROR_CODES[error.code].status, error.code, error.message, error.issues, retry);
+  }
   console.error(error);
   return jsonError(500, "internal", "Something went wrong on our side; the error has been logged.");
 }

@@ -1,3 +1,4 @@
+import { cutText } from "../text/cut-text";
 import { FACETS } from "./facets";
 import type { VoiceFacts } from "./voice-facts";
 import type { VoiceQuery } from "./voice-query";
@@ -9,7 +10,8 @@ import type { VoiceQuery } from "./voice-query";
  */
 export function describeQuery(total: number, query: VoiceQuery, facts: VoiceFacts[], quotes?: number): string {
   const clauses: string[] = [];
-  if (query.q.trim()) clauses.push(`matching “${query.q.trim().slice(0, 80)}${query.q.trim().length > 80 ? "…" : ""}”`);
+  const q = query.q.trim();
+  if (q) clauses.push(`matching “${cutText(q, 80)}${q.length > 80 ? "…" : ""}”`);
   for (const facet of FACETS) {
     const selected = query[facet.key] as string[];
     if (selected.length > 0) clauses.push(facet.phrase(selected, (value) => facet.labelOf(value, facts), total === 1));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalidInput, type ErrorIssue } from "../errors";
 import { AGE_BANDS, QUERY_LIMITS, QUOTE_KINDS, ROLES, SORTS, STANCES, VIEWS } from "../vocabulary";
+import { cutText } from "../text/cut-text";
 
 // One schema for the explorer's query string, shared by the pages, the JSON API and
 // the export. The API rejects bad values with a 400 naming the parameter; pages
@@ -123,7 +124,7 @@ export function parseVoiceQuery(raw: RawParams, mode: "strict" | "lenient" = "st
         const kept = (input[key] as string[]).filter((v) => field.safeParse([v]).success);
         cleaned[key] = kept.slice(0, QUERY_LIMITS.valuesPerFilter);
       } else if (key === "q") {
-        cleaned.q = String(input.q).slice(0, QUERY_LIMITS.qMaxLength);
+        cleaned.q = cutText(String(input.q), QUERY_LIMITS.qMaxLength);
       } else if (field.safeParse(input[key]).success) {
         cleaned[key] = input[key];
       }

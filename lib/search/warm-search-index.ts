@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db/create-prisma-client";
-import { getDb, setConnectionWarmer } from "../db/client";
+import { leaseServedDatabase } from "../db/served-database";
 import { loadSearchIndex } from "./search-index";
 import { searchVoices } from "./search-voices";
 import { DEFAULT_VOICE_QUERY } from "./voice-query";
@@ -18,11 +18,12 @@ async function warmConnection(db: Database): Promise<void> {
   console.log(`Search index ready: ${index.facts.length} voices, ${index.quotes.rowids.length} quotes, loaded in ${milliseconds} ms.`);
 }
 
-/**
- * At server start (instrumentation.ts): warms the served connection, and every connection a
- * reseed opens later, before it serves (see setConnectionWarmer).
- */
+/** At server start (instrumentation.ts): warms the served connection, under a lease of its own. */
 export async function warmSearchIndex(): Promise<void> {
-  setConnectionWarmer(warmConnection);
-  await warmConnection(await getDb());
+  const lease = await leaseServedDatabase();
+  try {
+    await warmConnection(lease.db);
+  } finally {
+    lease.release();
+  }
 }

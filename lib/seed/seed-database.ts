@@ -1,10 +1,11 @@
-import { access, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCorpus } from "../corpus/load-corpus";
 import { verifyCorpus, type CorpusRows } from "../corpus/verify-corpus";
 import { createPrismaClient, type Database } from "../db/create-prisma-client";
 import { migrateDatabase, readMigrations } from "../db/migrate-database";
 import { planReleases, releaseDatabasesDir, type CorpusStamp, type PlannedRelease, type ReleasePlan } from "../releases/plan-releases";
+import { VoicesError } from "../errors";
 import { writeQuoteParts } from "../search/search-index-parts";
 
 export type SeedReport = {
@@ -106,6 +107,32 @@ async function removeAbandonedBuilds(dbPath: string) {
   }
 }
 
+/** Why the file system refused a write, in words, or null when the error is something else. */
+function describeWriteFailure(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  if (code === "ENOSPC" || code === "EDQUOT" || /SQLITE_FULL|database or disk is full|no space left/i.test(text)) return "the disk is full";
+  if (code === "EROFS" || /read-only file system|SQLITE_READONLY|readonly database/i.test(text))
+    return "the folder is on a read-only file system";
+  if (code === "EACCES" || code === "EPERM" || /permission denied/i.test(text))
+    return "permission denied: the folder is not writable by this user";
+  if (code === "ENOTDIR" || code === "EISDIR") return "a path component is not a folder, or the file is a folder";
+  if (/SQLITE_CANTOPEN|unable to open database file/i.test(text)) return "SQLite cannot create the file there";
+  if (/SQLITE_IOERR|disk I\/O error/i.test(text)) return "a disk I/O error";
+  return null;
+}
+
+/** Runs a step that writes `file`; a file-system refusal becomes one sentence naming the file and the cause. */
+async function writing<T>(file: string, dbPath: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const cause = describeWriteFailure(error);
+    if (cause === null) throw error;
+    throw new VoicesError("cannot_write", `Cannot write ${file}: ${cause}. Nothing was changed: the database at ${dbPath} is as it was.`);
+  }
+}
+
 /**
  * Build-then-swap: `fill` loads a fresh file made by the real migrations, which then
  * replaces `dbPath` with one atomic rename. Any failure before the rename leaves the
@@ -118,21 +145,26 @@ export async function buildDatabase(
   fill: (db: Database, buildPath: string) => Promise<void>,
   root?: string,
 ): Promise<void> {
-  await mkdir(path.dirname(dbPath), { recursive: true });
+  await writing(path.dirname(dbPath), dbPath, () => mkdir(path.dirname(dbPath), { recursive: true }));
   await removeAbandonedBuilds(dbPath);
   const buildPath = `${dbPath}.building-${process.pid}`;
   await rm(buildPath, { force: true });
   try {
-    await migrateDatabase(buildPath, root);
+    // ask the file system first: the schema engine reports a refused write as "External error id#0".
+    // The empty file made here is the one the migrations fill (SQLite takes an empty file for a
+    // new database): from now until the rename the build file is there without a gap, so a seed
+    // killed at any moment leaves it for the next seed to clear, never a moment with none.
+    await writing(buildPath, dbPath, () => writeFile(buildPath, "", { flag: "wx" }));
+    await writing(buildPath, dbPath, () => migrateDatabase(buildPath, root));
     const db = createPrismaClient(buildPath);
     try {
-      await fill(db, buildPath);
+      await writing(buildPath, dbPath, () => fill(db, buildPath));
       // what the server's search index needs, computed here once rather than at every server start
-      await writeQuoteParts(db);
+      await writing(buildPath, dbPath, () => writeQuoteParts(db));
     } finally {
       await db.$disconnect();
     }
-    await rename(buildPath, dbPath);
+    await writing(dbPath, dbPath, () => rename(buildPath, dbPath));
   } finally {
     await rm(buildPath, { force: true });
     await rm(`${buildPath}-journal`, { force: true });

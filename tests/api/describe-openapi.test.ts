@@ -21,7 +21,7 @@ describe("listOperations", () => {
   it("keeps each operation's parameters and responses", () => {
     const voices = operations.find((o) => o.path === "/api/voices")!;
     expect(voices.parameters.map((p) => p.name)).toEqual(document.paths["/api/voices"].get.parameters.map((p) => p.name));
-    expect(voices.responses.map((r) => r.status)).toEqual(["200", "400", "404"]); // 404: an unknown ?version=
+    expect(voices.responses.map((r) => r.status)).toEqual(Object.keys(document.paths["/api/voices"].get.responses));
   });
 });
 

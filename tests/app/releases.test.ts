@@ -9,37 +9,20 @@ import { makeRelease } from "@/lib/releases/make-release";
 import { STANCE_LABELS } from "@/lib/vocabulary";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { serveApp, type RunningApp } from "@/tools/serve-app";
-import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
+import { copyCorpus } from "../helpers/corpus-copy";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import { editForNextRelease, NEW_WORDS, NEXT_RELEASE_NOTES as NOTES, OLD_WORDS, today } from "../helpers/release-scenario";
 
 // A server of its own on a copy of the corpus with a third release: Rustem's stance and
 // words corrected and one of Sergiy Nahornyak's paraphrases withdrawn. Old pinned links must
 // keep showing what they showed; current pages must say what changed, and why.
 
-const DIPLOMAT = "sources/diplomat-kazakhstanis-picking-sides.yaml";
-const OLD_WORDS = "People come to charge their phones, drink tea, hang out, sing… it’s moral and psychological support";
-const NEW_WORDS = "People come to charge their phones, drink tea, hang out";
-const NOTES = "Rustem's stance and words corrected; a paraphrase withdrawn because it was the reporter's summary.";
 let app: RunningApp;
 
 beforeAll(async () => {
   const dataDir = copyCorpus();
-  editCorpusFile(
-    dataDir,
-    DIPLOMAT,
-    '    stance: pro_ukraine\n    stanceRationale: He says "Kazakh people',
-    '    stance: neutral\n    stanceRationale: He says "Kazakh people',
-  );
-  editCorpusFile(dataDir, DIPLOMAT, `text: "${OLD_WORDS}"`, `text: "${NEW_WORDS}"`);
-  editCorpusFile(
-    dataDir,
-    DIPLOMAT,
-    `      - id: sergiy-nahornyak-1\n        kind: paraphrase\n        text: "the yurts were his idea"\n`,
-    "",
-  );
-  const file = path.join(dataDir, DIPLOMAT); // and one voice withdrawn whole
-  writeFileSync(file, readFileSync(file, "utf8").replace(/ {2}- slug: darkhan-sharipov[\s\S]*?\n(?=excluded:)/, ""));
-  await makeRelease({ dataDir, version: "1.2.0", notes: NOTES, date: new Date().toISOString().slice(0, 10) });
+  editForNextRelease(dataDir);
+  await makeRelease({ dataDir, version: "1.2.0", notes: NOTES, date: today() });
   const dbPath = path.join(makeTempDir("releases-app"), "voices.db");
   await seedDatabase({ dataDir, dbPath, root: PROJECT_ROOT });
   app = await serveApp(PROJECT_ROOT, dbPath);

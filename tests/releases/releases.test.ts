@@ -13,20 +13,12 @@ import { releaseDatabasePath } from "@/lib/releases/release-database-path";
 import { readReleases } from "@/lib/releases/release-files";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { copyBaseDatabase } from "../helpers/base-database";
-import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
+import { copyCorpus } from "../helpers/corpus-copy";
 import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import { changeRustemsStance, editForNextRelease, NEW_WORDS, OLD_WORDS, today } from "../helpers/release-scenario";
 
 // The life of a release, through the real release command and seed on a copy of the real
 // corpus: release, edit, release again; then read each release back from its own database.
-
-const DIPLOMAT = "sources/diplomat-kazakhstanis-picking-sides.yaml";
-const OLD_WORDS = "People come to charge their phones, drink tea, hang out, sing… it’s moral and psychological support";
-const NEW_WORDS = "People come to charge their phones, drink tea, hang out";
-const REMOVED_QUOTE = `      - id: sergiy-nahornyak-1
-        kind: paraphrase
-        text: "the yurts were his idea"
-`;
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function exportCslJson(db: Database, params: string) {
   const exp = await startExport(db, parseExportRequest(new URLSearchParams(params)), { baseUrl: "https://voices.example.org" });
@@ -62,14 +54,7 @@ describe("releasing the corpus, changing it, and releasing it again", () => {
 
   beforeAll(async () => {
     dataDir = copyCorpus();
-    editCorpusFile(
-      dataDir,
-      DIPLOMAT,
-      '    stance: pro_ukraine\n    stanceRationale: He says "Kazakh people',
-      '    stance: neutral\n    stanceRationale: He says "Kazakh people',
-    );
-    editCorpusFile(dataDir, DIPLOMAT, `text: "${OLD_WORDS}"`, `text: "${NEW_WORDS}"`);
-    editCorpusFile(dataDir, DIPLOMAT, REMOVED_QUOTE, "");
+    editForNextRelease(dataDir);
     await makeRelease({ dataDir, version: "1.2.0", notes: "Rustem's stance and words corrected; a paraphrase withdrawn.", date: today() });
     dbPath = path.join(makeTempDir("releases"), "voices.db");
     await seedDatabase({ dataDir, dbPath, root: PROJECT_ROOT });
@@ -147,12 +132,7 @@ describe("releasing the corpus, changing it, and releasing it again", () => {
 
   it("shows working data that differs from the latest release as unreleased changes", async () => {
     const unreleasedData = copyCorpus();
-    editCorpusFile(
-      unreleasedData,
-      DIPLOMAT,
-      '    stance: pro_ukraine\n    stanceRationale: He says "Kazakh people',
-      '    stance: neutral\n    stanceRationale: He says "Kazakh people',
-    );
+    changeRustemsStance(unreleasedData);
     const { dbPath: unreleasedDb } = copyBaseDatabase();
     const report = await seedDatabase({ dataDir: unreleasedData, dbPath: unreleasedDb, root: PROJECT_ROOT });
     expect(report.release).toBeNull();
@@ -178,7 +158,7 @@ describe("what the release command refuses", () => {
     expect(error).toBeInstanceOf(VoicesError);
     return (error as VoicesError).issues[0]!;
   };
-  const changeAStance = (dataDir: string) => editCorpusFile(dataDir, DIPLOMAT, "    stance: pro_ukraine\n", "    stance: neutral\n");
+  const changeAStance = changeRustemsStance;
 
   it("a version that exists: releases are never changed", async () => {
     expect(await refusal({ version: "1.1.0", edit: changeAStance })).toMatchObject({

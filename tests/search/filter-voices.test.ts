@@ -108,6 +108,13 @@ describe("describeQuery", () => {
   ])("%s", (search, total, expected) => {
     expect(describeQuery(total, q(search), FACTS)).toBe(expected);
   });
+
+  it("never cuts an emoji in half where it shortens the search to 80 characters", () => {
+    const search = `${"a".repeat(79)}😀 and more`;
+    const sentence = describeQuery(1, q(`q=${encodeURIComponent(search)}`), FACTS);
+    expect(sentence).not.toMatch(/\p{Cs}/u); // no lone surrogate
+    expect(sentence).toBe(`1 voice matching “${"a".repeat(79)}…”`);
+  });
 });
 
 describe("ageBandOf", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import YAML from "yaml";
@@ -8,7 +8,7 @@ import { collapseWhitespace } from "@/lib/corpus/normalize-text";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
 import { parseExportRequest } from "@/lib/export/export-request";
 import { startExport } from "@/lib/export/write-export";
-import { seedDatabase, type SeedReport } from "@/lib/seed/seed-database";
+import { buildDatabase, seedDatabase, type SeedReport } from "@/lib/seed/seed-database";
 import { copyCorpus, editCorpusFile } from "../helpers/corpus-copy";
 import { DATA_DIR, makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 import { copyBaseDatabase } from "../helpers/base-database";
@@ -213,6 +213,32 @@ describe("a failed seed", () => {
     await expect(seedDatabase({ dataDir: DATA_DIR, dbPath, root: brokenRoot })).rejects.toThrow();
     expect(fileHash(dbPath)).toBe(hash);
     expect(readdirSync(path.dirname(dbPath), { recursive: true })).toEqual(files); // no half-built file left behind
+  });
+});
+
+describe("a seed's build file", () => {
+  // A seed killed at any moment must leave either nothing or its build file, for the next
+  // seed to clear and for the operator to see. When the seed made an empty file to test the
+  // folder, removed it and let the migrations make it again, a seed killed in between left
+  // nothing: on a loaded machine, "a seed killed midway" (tests/app/reseed-while-serving)
+  // then found no build file to be cleared.
+  it("exists without a gap from its creation until it replaces the database", async () => {
+    const dir = makeTempDir("build-file");
+    const dbPath = path.join(dir, "voices.db");
+    const buildName = `voices.db.building-${process.pid}`;
+    const events: string[] = [];
+    // inotify reports every creation, removal and rename of a name in the folder, in order
+    const watcher = watch(dir, (event, name) => {
+      if (event === "rename" && (name === buildName || name === "voices.db")) events.push(name);
+    });
+    try {
+      await buildDatabase(dbPath, async () => {}, PROJECT_ROOT);
+      await vi.waitFor(() => expect(events).toContain("voices.db"));
+    } finally {
+      watcher.close();
+    }
+    // made once, then renamed to voices.db: never removed and made again
+    expect(events).toEqual([buildName, buildName, "voices.db"]);
   });
 });
 

@@ -216,3 +216,108 @@ export function exportCommand(root: string): [string, string[]] {
   if (node !== "node") throw new Error(`The export script should start with node, not ${node}`);
   return [process.execPath, args];
 }
+
+/**
+ * 50 connections (by default) mixing searches, pages, exports and insights for `seconds`,
+ * while `swap()` replaces the served database every `swapEveryMs` (a reseed's rename).
+ * Counts errors (a network error or a status other than 200 and 429), timeouts (no answer
+ * within 60 s), 429s (an export refused while the queue is full, by design), and checks
+ * every export whole and from one corpus: its items are exactly the reference export of
+ * the corpus version its provenance names.
+ */
+export async function measureMixedLoad(options: {
+  baseUrl: string;
+  connections: number;
+  seconds: number;
+  swapEveryMs: number;
+  swap(): Promise<void>;
+  exportPath: string;
+  /** The export's items (its lines after the provenance line), by corpus version. */
+  referenceExports: Map<string, string[]>;
+}) {
+  const kinds = {
+    search: TYPICAL_QUERIES.map((q) => `/api/voices?${q}`),
+    page: ["/", "/?q=war&stance=neutral", "/voices/synthetic-voice-0", "/sources/synthetic-source-0", "/api/meta"],
+    insights: ["/insights", "/insights?row=source"],
+    export: [options.exportPath],
+  };
+  const plan = ["search", "search", "search", "page", "page", "page", "insights", "export"] as const;
+  const times: Record<keyof typeof kinds, number[]> = { search: [], page: [], insights: [], export: [] };
+  let errors = 0;
+  let timeouts = 0;
+  let refused = 0;
+  let exportsChecked = 0;
+  let exportsInconsistent = 0;
+  const errorSamples: string[] = [];
+  const inconsistentSamples: string[] = [];
+  const deadline = Date.now() + options.seconds * 1000;
+  let swaps = 0;
+  const swapper = (async () => {
+    while (Date.now() + options.swapEveryMs < deadline) {
+      await new Promise((r) => setTimeout(r, options.swapEveryMs));
+      await options.swap();
+      swaps++;
+    }
+  })();
+  const worker = async (n: number) => {
+    for (let i = n; Date.now() < deadline; i++) {
+      const kind = plan[i % plan.length]!;
+      const url = kinds[kind][i % kinds[kind].length]!;
+      const started = performance.now();
+      try {
+        const response = await fetch(`${options.baseUrl}${url}`, { signal: AbortSignal.timeout(60_000) });
+        const body = await response.text();
+        if (response.status === 429 && kind === "export") refused++;
+        else if (response.status !== 200) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`${response.status} ${url}`);
+        } else {
+          times[kind].push(performance.now() - started);
+          if (kind === "export") {
+            const [head = "", ...items] = body.trimEnd().split("\n");
+            const version = (JSON.parse(head) as { provenance: { corpusVersion: string } }).provenance.corpusVersion;
+            const reference = options.referenceExports.get(version);
+            exportsChecked++;
+            if (!reference || reference.length !== items.length || reference.some((line, k) => line !== items[k])) {
+              exportsInconsistent++;
+              // what it holds instead: how many of its items each corpus version has
+              const from = [...options.referenceExports].map(([v, lines]) => {
+                const set = new Set(lines);
+                return `${items.filter((line) => set.has(line)).length} of ${v}`;
+              });
+              if (inconsistentSamples.length < 5)
+                inconsistentSamples.push(`named ${version}, ${items.length} items (reference ${reference?.length}): ${from.join(", ")}`);
+            }
+          }
+        }
+      } catch (error) {
+        if ((error as Error).name === "TimeoutError") timeouts++;
+        else {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`${(error as Error).message} ${url}`);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, (_, n) => worker(n)));
+  await swapper;
+  const small = [...times.search, ...times.page];
+  return {
+    connections: options.connections,
+    seconds: options.seconds,
+    swaps,
+    requests: Object.values(times).reduce((n, t) => n + t.length, 0) + errors + timeouts + refused,
+    errors,
+    timeouts,
+    refused429: refused,
+    errorSamples,
+    exports: { checked: exportsChecked, inconsistent: exportsInconsistent, inconsistentSamples },
+    latency: {
+      small: small.length ? summarise(small) : null,
+      search: times.search.length ? summarise(times.search) : null,
+      page: times.page.length ? summarise(times.page) : null,
+      insights: times.insights.length ? summarise(times.insights) : null,
+      export: times.export.length ? summarise(times.export) : null,
+    },
+  };
+}

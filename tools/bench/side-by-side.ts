@@ -28,10 +28,18 @@ const PAIRS = WORDS.flatMap((a) => WORDS.filter((b) => b !== a).map((b) => `${a}
 export function voicesContender(root: string, dbPath: string): Contender {
   return {
     name: "Voices",
+    // the production server, as `npm start` and tools/serve-app.ts run it
     start: (port) =>
-      spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOSTNAME: "127.0.0.1",
+          DATABASE_URL: `file:${dbPath}`,
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
         stdio: "ignore",
       }),
     searchPath: (words) => `/api/voices?q=${encodeURIComponent(words)}`,
@@ -88,7 +96,7 @@ export function datasetteContender(dbPath: string, scratch: string): Contender |
   };
 }
 
-/** The process and its descendants (`next start` serves from a child process). */
+/** The process and its descendants (a server may serve from child processes or worker threads' helpers). */
 function processTree(pid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
@@ -203,7 +211,7 @@ async function runOnce(contender: Contender, repetition: number, connections: nu
   } finally {
     child.kill("SIGTERM");
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
-    // next start's own child serves: make sure nothing of it outlives the run
+    // a server's own children: make sure nothing of it outlives the run
     for (const p of processTree(child.pid!).slice(1)) {
       try {
         process.kill(p, "SIGTERM");

@@ -241,14 +241,9 @@ async function fillSyntheticCorpus(file: string, o: SyntheticOptions, onProgress
     // better-sqlite3 is synchronous, so nothing else (a progress bar's timer) runs unless we yield
     await new Promise((resolve) => setImmediate(resolve));
   }
-  put("CorpusInfo", {
-    id: 1,
-    version: `synthetic-${o.voices}-${o.quotes}`,
-    versionDate: "2026-01-01",
-    release: null,
-    contentHash: `synthetic-${o.voices}-${o.quotes}`,
-    seededAt: new Date(),
-  });
+  // the seed is part of the version: two corpora of one size but other words are two versions
+  const version = `synthetic-${o.voices}-${o.quotes}-${o.seed}`;
+  put("CorpusInfo", { id: 1, version, versionDate: "2026-01-01", release: null, contentHash: version, seededAt: new Date() });
   sqlite.close();
   return { voices: voiceIndex, quotes: quoteIndex };
 }

@@ -1,0 +1,139 @@
+import { stat } from "node:fs/promises";
+import { VoicesError } from "../errors";
+import { createPrismaClient, type Database } from "./create-prisma-client";
+import { getDatabasePath } from "./database-path";
+import { processState } from "./process-state";
+
+// The web app reads the database and never writes it: only the seed does, and the seed
+// replaces the whole file with an atomic rename. A connection keeps reading the file it
+// opened, so after a reseed the next reader opens the new file while the old connection
+// goes on serving the readers that started on it. Readers therefore see either the old
+// corpus or the new one, never an error or half of one.
+//
+// Two things make that true (docs/decisions/004-build-then-swap-seeding.md, "One corpus per reader"):
+//
+// - A connection is opened at once, and named by the file it opened. A Prisma client opens
+//   its SQLite file lazily, by path, at its first query: a client made when the path named
+//   one file could open the next one, and be taken for the old one until its inode was
+//   freed and reused by a later copy.
+// - Every reader holds a lease, released when it is done (a request: once its response is
+//   finished; an export: at its last row). A replaced connection is closed when its last
+//   lease is given back, never sooner: a closed Prisma client reconnects on its next query,
+//   by path, to the *new* file, so a reader that outlived its connection (an export, or a
+//   page slowed down by load) used to finish on the next corpus under the old one's name.
+
+type Connection = { client: Database; inode: number; leases: number; replaced: boolean; closed: boolean };
+type Served = { current?: Connection; checkedAt: number; opening?: Promise<Connection> };
+
+const CHECK_EVERY_MS = 250;
+// once per process (or worker thread), and so that development reloads do not open a connection per edit
+const state = processState<Served>("served-database", () => ({ checkedAt: 0 }));
+
+async function inodeAt(dbPath: string): Promise<number | null> {
+  try {
+    return (await stat(dbPath)).ino;
+  } catch {
+    return null;
+  }
+}
+
+function closeIfDone(connection: Connection) {
+  if (connection.closed || !connection.replaced || connection.leases > 0) return;
+  connection.closed = true;
+  void connection.client.$disconnect();
+}
+
+/**
+ * When the last reader of the current connection is done, and a reseed has replaced its
+ * file meanwhile, close it now rather than at the next reader: an export worker may have no
+ * next reader for a long time, and an open replaced file keeps its disk space.
+ */
+async function noticeReplacement(connection: Connection) {
+  const inode = await inodeAt(getDatabasePath());
+  if (inode === null || inode === connection.inode || state.current !== connection) return;
+  state.current = undefined; // the next reader opens the new file
+  connection.replaced = true;
+  closeIfDone(connection);
+}
+
+/**
+ * A connection on the file at `dbPath`, opened now: the path names the same file just
+ * before and just after the open, so that is the file opened (a reseed in between: again).
+ */
+async function openConnection(dbPath: string, inode: number): Promise<Connection> {
+  for (let expected = inode; ;) {
+    const client = createPrismaClient(dbPath, { readonly: true });
+    try {
+      await client.$connect();
+    } catch (error) {
+      await client.$disconnect();
+      // unless the file was replaced while opening (then: the one there now), the error stands
+      const now = await inodeAt(dbPath);
+      if (now === null || now === expected) throw error;
+      expected = now;
+      continue;
+    }
+    const after = await inodeAt(dbPath);
+    if (after === expected) return { client, inode: expected, leases: 0, replaced: false, closed: false };
+    await client.$disconnect();
+    if (after === null) throw new VoicesError("no_database", `No database at ${dbPath}. Run "npm run db:seed" first.`);
+    expected = after;
+  }
+}
+
+/** The connection on the file at the database path now, opening a new one if a reseed replaced it. */
+async function currentConnection(): Promise<Connection> {
+  const current = state.current;
+  if (current && Date.now() - state.checkedAt < CHECK_EVERY_MS) return current;
+  if (state.opening) return state.opening;
+
+  const dbPath = getDatabasePath();
+  const inode = await inodeAt(dbPath);
+  // another reader may have opened it meanwhile
+  if (state.current !== current) return currentConnection();
+  state.checkedAt = Date.now();
+  if (inode === null) {
+    if (current) return current; // mid-swap or removed: keep serving what we have
+    throw new VoicesError("no_database", `No database at ${dbPath}. Run "npm run db:seed" first.`);
+  }
+  if (current && current.inode === inode) return current;
+  const opening = openConnection(dbPath, inode);
+  state.opening = opening;
+  try {
+    const connection = await opening;
+    state.current = connection;
+    state.checkedAt = Date.now();
+    if (current) {
+      current.replaced = true;
+      closeIfDone(current);
+    }
+    return connection;
+  } finally {
+    state.opening = undefined;
+  }
+}
+
+export type Lease = { db: Database; release(): void };
+
+/**
+ * The served database for one reader (a request, an export): the connection, and so the
+ * corpus, stays the same until `release()`, however many reseeds happen meanwhile. Every
+ * lease must be released, or the replaced file stays open.
+ */
+export async function leaseServedDatabase(): Promise<Lease> {
+  let connection = await currentConnection();
+  // replaced (and perhaps closed) between being found and being leased: take the new one
+  while (connection.replaced) connection = await currentConnection();
+  connection.leases++;
+  let released = false;
+  return {
+    db: connection.client,
+    release() {
+      if (released) return;
+      released = true;
+      connection.leases--;
+      if (connection.leases === 0 && !connection.replaced) void noticeReplacement(connection);
+      closeIfDone(connection);
+    },
+  };
+}
