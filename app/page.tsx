@@ -3,7 +3,6 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { foldFacetValues } from "@/lib/search/facet-display";
 import { FACETS } from "@/lib/search/facets";
 import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
@@ -109,7 +108,14 @@ function Controls({ result }: { result: ExplorerResult }) {
         {FACETS.map((facet) => (
           <fieldset key={facet.key} className="facet">
             <legend>{facet.label}</legend>
-            <FacetOptions name={facet.key} values={facets[facet.key]} unit={query.view === "quotes" ? "quote" : "voice"} />
+            <FacetOptions
+              name={facet.key}
+              values={facets[facet.key]}
+              unit={query.view === "quotes" ? "quote" : "voice"}
+              more={result.moreFacetValues[facet.key]}
+              moreHref={buildQueryHref(`/facets/${facet.key}`, query)}
+              label={facet.label}
+            />
           </fieldset>
         ))}
         <fieldset className="facet">
@@ -156,27 +162,36 @@ function Controls({ result }: { result: ExplorerResult }) {
   );
 }
 
-/** A facet's checkboxes; a long list shows its largest values and folds the rest under "N more". */
-function FacetOptions({ name, values, unit }: { name: string; values: FacetValue[]; unit: "voice" | "quote" }) {
-  const option = (v: FacetValue) => (
-    <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
-      <FacetCheckbox name={name} value={v.value} selected={v.selected} />
-      <span className="facet-label">{v.label}</span>{" "}
-      <span className="count">
-        {v.count}
-        <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
-      </span>
-    </label>
-  );
-  const { shown, folded } = foldFacetValues(values);
+/**
+ * A facet's checkboxes: the values the search sent (every one with a count, or a long
+ * facet's largest, see summariseFacet), and a link to the page listing all of them.
+ */
+function FacetOptions(props: {
+  name: string;
+  values: FacetValue[];
+  unit: "voice" | "quote";
+  more: number;
+  moreHref: string;
+  label: string;
+}) {
+  const { name, values, unit, more, moreHref, label } = props;
   return (
     <>
-      {shown.map(option)}
-      {folded.length > 0 && (
-        <details className="facet-more">
-          <summary>{folded.length} more</summary>
-          {folded.map(option)}
-        </details>
+      {values.map((v) => (
+        <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
+          <FacetCheckbox name={name} value={v.value} selected={v.selected} />
+          <span className="facet-label">{v.label}</span>{" "}
+          <span className="count">
+            {v.count}
+            <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
+          </span>
+        </label>
+      ))}
+      {more > 0 && (
+        <Link className="facet-more-link" href={moreHref}>
+          {`${more} more`}
+          <span className="visually-hidden">{` values of ${label}`}</span>: show all and search them
+        </Link>
       )}
     </>
   );

@@ -1,9 +1,11 @@
-// npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30] [--only-mixed]
+// npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30]
+//                   [--only-mixed] [--side-by-side-only] [--repetitions 3] [--side-by-side-seconds 10] [--no-build]
 // Benchmarks on a synthetic corpus (built through the seed's path, into .tmp/bench/):
 // seed rate, search + facets latency against the SQLite floor, /api/voices under load,
-// a CSV export of every quote, and a mixed load (searches, pages, exports, insights) while
-// the database is swapped every 5 s, as a reseed does (--only-mixed: that one alone).
-// Writes .tmp/bench/report.md and report.json.
+// a CSV export of every quote, a mixed load (searches, pages, exports, insights) while
+// the database is swapped every 5 s, as a reseed does (--only-mixed: that one alone), and
+// Voices beside Datasette on the same file (when Datasette can be run: see
+// docs/performance.md; --side-by-side-only: that one alone). Writes .tmp/bench/report.md and report.json.
 // A benchmark, not a test: it reports numbers and the targets beside them.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
@@ -27,6 +29,7 @@ import {
   TYPICAL_QUERIES,
 } from "../tools/bench/benchmarks";
 import { buildApp, serveApp } from "../tools/serve-app";
+import { datasetteContender, formatSideBySide, measureSideBySide, voicesContender } from "../tools/bench/side-by-side";
 import { runCli } from "./run-cli";
 
 const whole = (name: string, min: number, max: number) =>
@@ -45,9 +48,32 @@ const FlagsSchema = z.strictObject({
   reuse: z.boolean().default(false),
   onlyMixed: z.boolean().default(false),
   build: z.boolean().default(true),
+  sideBySideOnly: z.boolean().default(false),
+  repetitions: whole("--repetitions", 1, 20).default(3),
+  sideBySideSeconds: whole("--side-by-side-seconds", 1, 600).default(10),
 });
 
 const TARGETS = { searchP95Ms: 150, overheadRatio: 2, exportPeakMb: 300 };
+
+function sideBySideHeading(flags: { repetitions: number; sideBySideSeconds: number }) {
+  return `Same file, each server started from nothing; ${flags.repetitions} interleaved repetitions (figures are min–max over them); new two-word searches for ${flags.sideBySideSeconds} s at each number of connections.`;
+}
+
+/** Voices beside Datasette (or alone, with a note saying why) on the file at `dbPath`. */
+async function runSideBySide(root: string, dbPath: string, dir: string, flags: { repetitions: number; sideBySideSeconds: number }) {
+  const datasette = datasetteContender(dbPath, dir);
+  const note = datasette
+    ? null
+    : '**Datasette column skipped:** no `datasette` on the PATH and no `DATASETTE_SRC` checkout to run with Debian\'s python3 (see docs/performance.md, "Voices beside Datasette").';
+  if (note) console.error(note.replace(/\*\*/g, ""));
+  console.error("Voices beside Datasette…");
+  const runs = await measureSideBySide([voicesContender(root, dbPath), ...(datasette ? [datasette] : [])], {
+    repetitions: flags.repetitions,
+    connections: [10, 50],
+    seconds: flags.sideBySideSeconds,
+  });
+  return { runs, datasette: datasette !== null, markdown: formatSideBySide(runs, note) };
+}
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -61,11 +87,20 @@ runCli(async () => {
       "only-mixed": { type: "boolean" },
       build: { type: "boolean" },
       "no-build": { type: "boolean" },
+      "side-by-side-only": { type: "boolean" },
+      repetitions: { type: "string" },
+      "side-by-side-seconds": { type: "string" },
     },
     strict: true,
   });
-  const { "no-build": noBuild, "only-mixed": onlyMixed, ...rest } = values;
-  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, onlyMixed });
+  const {
+    "no-build": noBuild,
+    "only-mixed": onlyMixed,
+    "side-by-side-only": sideBySideOnly,
+    "side-by-side-seconds": sideBySideSeconds,
+    ...rest
+  } = values;
+  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, onlyMixed, sideBySideOnly, sideBySideSeconds });
   const root = process.cwd();
   const dir = path.join(root, ".tmp/bench");
   const dbPath = path.join(dir, "voices.db");
@@ -89,11 +124,11 @@ runCli(async () => {
     seed = { ...built, quotesPerSecond: Math.round(built.quotes / built.seconds) };
   }
 
+  if (flags.build) {
+    console.error("Building the app…");
+    await buildApp(root);
+  }
   if (flags.onlyMixed) {
-    if (flags.build) {
-      console.error("Building the app…");
-      await buildApp(root);
-    }
     const mixed = await runMixedLoad(root, dir, dbPath, flags);
     const markdown = formatMixed(mixed);
     await writeFile(
@@ -102,6 +137,22 @@ runCli(async () => {
     );
     await writeFile(path.join(dir, "report-mixed.md"), markdown);
     process.stdout.write(markdown);
+    return;
+  }
+
+  const sideBySide = await runSideBySide(root, dbPath, dir, flags);
+  if (flags.sideBySideOnly) {
+    const markdown = [
+      `# Voices beside Datasette, ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      sideBySideHeading(flags),
+      "",
+      sideBySide.markdown,
+    ].join("\n");
+    await writeFile(path.join(dir, "side-by-side.json"), `${JSON.stringify({ machine: machineDetails(), ...sideBySide }, null, 2)}\n`);
+    await writeFile(path.join(dir, "side-by-side.md"), markdown);
+    process.stdout.write(markdown);
+    console.error(`Wrote ${path.relative(root, dir)}/side-by-side.md and side-by-side.json.`);
     return;
   }
 
@@ -117,10 +168,6 @@ runCli(async () => {
   await rm(csv, { force: true });
   if (exported.code !== 0) throw new Error(`The export failed:\n${exported.stderr}`);
 
-  if (flags.build) {
-    console.error("Building the app…");
-    await buildApp(root);
-  }
   const app = await serveApp(root, dbPath);
   let load, pages;
   try {
@@ -149,6 +196,7 @@ runCli(async () => {
     load,
     pages,
     mixed,
+    sideBySide: sideBySide.runs,
     targets: TARGETS,
   };
   const ms = (n: number) => n.toFixed(1);
@@ -182,6 +230,11 @@ runCli(async () => {
     "| --- | --- | --- | --- |",
     ...pages.map((p) => `| \`${p.url}\` | ${p.status} | ${p.ms.toFixed(0)} | ${Math.round(p.bytes / 1024)} |`),
     "",
+    "## Voices beside Datasette",
+    "",
+    sideBySideHeading(flags),
+    "",
+    sideBySide.markdown,
   ].join("\n");
   await writeFile(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(dir, "report.md"), markdown);

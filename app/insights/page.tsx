@@ -12,13 +12,14 @@ import {
   buildStanceMatrix,
   CHART_ROWS_MAX,
   countStances,
+  MATRIX_ROWS_MAX,
+  SOURCE_SHARES_SHOWN,
   DEMOSCOPE_NOVEMBER_2022,
   MATRIX_DIMENSIONS,
   SURVEY_COMPARISON_MIN,
   toShares,
   type GroupRow,
 } from "@/lib/insights/build-insights";
-import { FACET_FOLD_AFTER, FACET_SHOWN } from "@/lib/search/facet-display";
 import { describeQuery } from "@/lib/search/describe-query";
 import { FACETS } from "@/lib/search/facets";
 import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
@@ -68,13 +69,11 @@ export default async function InsightsPage({ searchParams }: Props) {
     query.kind,
   );
   const names = new Map(results.map((v) => [v.slug, v.name]));
-  const matrix = buildStanceMatrix(results, row);
+  const allRows = buildStanceMatrix(results, row);
+  // long lists show their largest groups and link to every value's count (the facet's own page)
+  const matrix = allRows.slice(0, MATRIX_ROWS_MAX);
   const bySource = buildStanceMatrix(results, "source");
-  // a long list shows its largest sources first and folds the rest, like the explorer's facets
-  const sourceShares =
-    bySource.length > FACET_FOLD_AFTER
-      ? { shown: bySource.slice(0, FACET_SHOWN), folded: bySource.slice(FACET_SHOWN) }
-      : { shown: bySource, folded: [] };
+  const sourceShares = bySource.slice(0, SOURCE_SHARES_SHOWN);
   const sourceShare = (s: GroupRow) => (
     <li key={s.value}>
       <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {voices(results.length)} (
@@ -120,6 +119,7 @@ export default async function InsightsPage({ searchParams }: Props) {
                   Voices by {facetLabel(row).toLowerCase()} (rows) and stance (columns).{" "}
                   {quotes ? "Open a number to read the quotes behind it." : "Each number opens its voices in the explorer."}
                   {row === "kind" && " A voice with both kinds of quote counts in both rows."}
+                  {allRows.length > matrix.length && ` The ${matrix.length} largest of ${allRows.length} rows.`}
                 </caption>
                 <thead>
                   <tr>
@@ -178,17 +178,25 @@ export default async function InsightsPage({ searchParams }: Props) {
                 </tbody>
               </table>
             </div>
+            {allRows.length > matrix.length && (
+              <p>
+                <Link href={buildQueryHref(`/facets/${row}`, query)}>
+                  All {allRows.length} rows: every value of {facetLabel(row).toLowerCase()} with its count
+                </Link>
+              </p>
+            )}
             <h3>How many voices each source contributes</h3>
             <p className="help">
               Most voices come from a handful of articles, chosen by their reporters: read every figure here as a description of these
               articles, not of Kazakhstan.
             </p>
-            <ul className="source-share">{sourceShares.shown.map(sourceShare)}</ul>
-            {sourceShares.folded.length > 0 && (
-              <details className="facet-more">
-                <summary>{sourceShares.folded.length} more sources</summary>
-                <ul className="source-share">{sourceShares.folded.map(sourceShare)}</ul>
-              </details>
+            <ul className="source-share">{sourceShares.map(sourceShare)}</ul>
+            {bySource.length > sourceShares.length && (
+              <p>
+                <Link href={buildQueryHref("/facets/source", query)}>
+                  {bySource.length - sourceShares.length} more sources: every source with its count
+                </Link>
+              </p>
             )}
           </section>
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { MULTI_VALUED, VOICE_QUERY_FIELDS } from "../search/voice-query";
 import { RANK_CAP } from "../search/find-text-matches";
+import { FACET_ALL_UP_TO, FACET_TOP } from "../search/facet-display";
+import { FACET_VALUES_FIELDS, FACET_VALUES_PAGE_SIZE } from "../search/find-facet-values";
 import { EXPORT_FIELDS } from "../export/export-request";
 import { RELATED_SHOWN } from "../voices/get-voice";
 import { SlugParamSchema } from "./json-responses";
@@ -68,6 +70,19 @@ function queryParameters() {
       ...(multi ? { style: "form", explode: true } : {}),
       schema,
     };
+  });
+}
+
+const FACET_VALUES_DESCRIPTIONS: Record<keyof typeof FACET_VALUES_FIELDS, string> = {
+  facetQ: "Words within the values' labels (or values): only those containing them, folded like the search box.",
+  facetPage: `Page of values, from 1; ${FACET_VALUES_PAGE_SIZE} a page.`,
+};
+
+function facetValuesParameters() {
+  return (Object.keys(FACET_VALUES_FIELDS) as (keyof typeof FACET_VALUES_FIELDS)[]).map((name) => {
+    const schema = z.toJSONSchema(FACET_VALUES_FIELDS[name], { io: "input", unrepresentable: "any" });
+    delete (schema as { $schema?: string }).$schema;
+    return { name, in: "query", required: false, description: FACET_VALUES_DESCRIPTIONS[name], schema };
   });
 }
 
@@ -141,6 +156,7 @@ export function buildOpenApiDocument() {
         get: {
           summary: "Search and filter voices, with facet counts",
           description:
+            `Each facet lists its values with a count (a selected value even without one); a facet with more than ${FACET_ALL_UP_TO} lists the selected and its ${FACET_TOP} largest, and \`moreFacetValues\` says how many it leaves out: /api/facets/{facet} lists them all. ` +
             "With a search, `query.ranking` says how relevance was measured: `bm25` (SQLite's bm25 over every match) or `approximate` " +
             `(more than ${RANK_CAP} matches in one index, ranked by the length of the matching text: bm25 as if each matched once).`,
           parameters: [...queryParameters(), versionParameter],
@@ -159,6 +175,20 @@ export function buildOpenApiDocument() {
           summary: "Quotes with their speaker's attributes, filtered like voices",
           parameters: [...queryParameters(), versionParameter],
           responses: listResponses,
+        },
+      },
+      "/api/facets/{facet}": {
+        get: {
+          summary: "Every value of one facet with its count under the explorer's parameters, the largest first, a page at a time",
+          description:
+            "Counts as /api/voices counts its facets (the facet's own selection not applied; quotes with view=quotes). Values without a count are left out unless selected.",
+          parameters: [
+            { name: "facet", in: "path", required: true, schema: { type: "string", enum: [...MULTI_VALUED] } },
+            ...facetValuesParameters(),
+            ...queryParameters(),
+            versionParameter,
+          ],
+          responses: { ...listResponses, 400: errorResponse("The facet or a parameter is invalid; `issues` names it and what is allowed") },
         },
       },
       "/api/sources": {

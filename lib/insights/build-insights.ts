@@ -12,6 +12,13 @@ export const MATRIX_DIMENSIONS = ["ageBand", "city", "region", "role", "source",
 
 /** A bar chart draws at most this many rows (the largest groups): a thousand bars say nothing. */
 export const CHART_ROWS_MAX = 20;
+/**
+ * The matrix shows at most this many rows (the largest groups); the page links the rest to
+ * the facet's full list. A row per source at a thousand sources made the page 2 MB.
+ */
+export const MATRIX_ROWS_MAX = 50;
+/** The list of how many voices each source contributes shows this many, and links the rest. */
+export const SOURCE_SHARES_SHOWN = 10;
 
 export type StanceCounts = Record<Stance, number>;
 export type GroupRow = { value: string; label: string; counts: StanceCounts; voiceIds: Record<Stance, string[]>; total: number };

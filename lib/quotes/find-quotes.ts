@@ -1,11 +1,12 @@
 import type { Database } from "../db/create-prisma-client";
 import { describeQuery } from "../search/describe-query";
+import { summariseFacets } from "../search/facet-display";
 import type { FacetCounts } from "../search/filter-voices";
 import { parseSearchTerms } from "../search/fts-query";
 import { loadPlaceSpellings } from "../search/resolve-filter-values";
 import { findQuoteIds } from "../search/search-index";
 import { searchVoices, selectQuotes, sortQuotes } from "../search/search-voices";
-import type { VoiceQuery } from "../search/voice-query";
+import type { MultiKey, VoiceQuery } from "../search/voice-query";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/source-ref";
 import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "../voices/voice-ref";
 import { keywordInContext, type KeywordInContext } from "./keyword-in-context";
@@ -21,6 +22,8 @@ export type QuoteSearchResult = {
   items: QuoteResult[];
   /** Facet counts in quotes: how many of the selected quotes each value would keep. */
   facets: FacetCounts;
+  /** Per facet, how many values with a count `facets` leaves out (see summariseFacet). */
+  moreFacetValues: Record<MultiKey, number>;
   query: VoiceQuery;
   description: string;
   unsearchable: boolean;
@@ -72,7 +75,7 @@ export async function findQuotes(db: Database, query: VoiceQuery): Promise<Quote
     total: selected.length,
     ranking: search.ranking,
     items: await findQuoteResults(db, ids, search.unsearchable ? "" : query.q),
-    facets: search.facets,
+    ...summariseFacets(search.facets),
     query: asQuotes,
     description: describeQuery(search.results.length, asQuotes, search.facts, selected.length),
     unsearchable: search.unsearchable,

@@ -1,18 +1,41 @@
-import type { FacetValue } from "./filter-voices";
+import { FACETS } from "./facets";
+import type { MultiKey } from "./voice-query";
+import type { FacetCounts, FacetValue } from "./filter-voices";
 
-/** Facets with more values than this show their biggest few and fold the rest away. */
-export const FACET_FOLD_AFTER = 20;
-/** How many values a folded facet shows: the selected ones, then the largest counts. */
-export const FACET_SHOWN = 10;
+/** A facet with at most this many values to show sends them all. */
+export const FACET_ALL_UP_TO = 20;
+/** How many values a longer facet sends besides the selected ones: the largest counts. */
+export const FACET_TOP = 10;
+
+/** What a search sends of one facet: the values it shows, and how many more there are (see findFacetValues). */
+export type FacetSummary = { values: FacetValue[]; more: number };
 
 /**
- * Splits a facet's values into those shown and those folded under "N more". A corpus with
- * a thousand sources would otherwise list a thousand checkboxes. Selected values always
- * show; both lists keep the facet's own order.
+ * A facet's values as a search sends them. In a facet over an open list (cities, sources…)
+ * a value with no voices is left out unless it is selected (so that it can be unselected);
+ * a fixed vocabulary (stance, role, age band, kind: a handful of values) keeps every value,
+ * so that its checkboxes stay put while a search narrows. A facet with more than
+ * FACET_ALL_UP_TO values then sends the selected ones and its FACET_TOP largest, in the
+ * facet's own order, and counts the rest in `more`. At a thousand sources, sending every
+ * value made /api/voices 100 KB and the explorer's page 700 KB; the rest are a link away
+ * (findFacetValues).
  */
-export function foldFacetValues(values: FacetValue[]): { shown: FacetValue[]; folded: FacetValue[] } {
-  if (values.length <= FACET_FOLD_AFTER) return { shown: values, folded: [] };
-  const ranked = [...values].sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count);
-  const keep = new Set(ranked.slice(0, Math.max(FACET_SHOWN, values.filter((v) => v.selected).length)));
-  return { shown: values.filter((v) => keep.has(v)), folded: values.filter((v) => !keep.has(v)) };
+export function summariseFacet(values: FacetValue[], fixed = false): FacetSummary {
+  const present = fixed ? values : values.filter((v) => v.count > 0 || v.selected);
+  if (present.length <= FACET_ALL_UP_TO) return { values: present, more: 0 };
+  const ranked = [...present].sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count);
+  const keep = new Set(ranked.slice(0, FACET_TOP + present.filter((v) => v.selected).length));
+  return { values: present.filter((v) => keep.has(v)), more: present.length - keep.size };
+}
+
+/** Every facet summarised (see summariseFacet): the values sent, and per facet how many more. */
+export function summariseFacets(facets: FacetCounts): { facets: FacetCounts; moreFacetValues: Record<MultiKey, number> } {
+  const shown = {} as FacetCounts;
+  const more = {} as Record<MultiKey, number>;
+  for (const { key, fixedValues } of FACETS) {
+    const summary = summariseFacet(facets[key], fixedValues !== undefined);
+    shown[key] = summary.values;
+    more[key] = summary.more;
+  }
+  return { facets: shown, moreFacetValues: more };
 }

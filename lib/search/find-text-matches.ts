@@ -51,21 +51,37 @@ function matching(table: Indexed, query: FtsQuery): { index: Prisma.Sql; where: 
   };
 }
 
+/** The rowids and bm25 scores of a table's hits, up to `limit` of them (all without one), in one pass. */
+async function findRankedHits(db: Database, index: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<Hits> {
+  // bm25() cannot sit inside an aggregate, hence the materialised step
+  const [ranked] = await db.$queryRaw<{ rowids: string; scores: string }[]>`
+    WITH hits AS MATERIALIZED (SELECT ${index}.rowid AS r, bm25(${index}) AS s FROM ${index} WHERE ${where}${limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`})
+    SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`;
+  return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
+}
+
 /**
  * The rowids that match in one table's full-text indexes, with their bm25 scores when there
- * are at most RANK_CAP of them. Rowids come back as one JSON array: a row per hit would cost
+ * are at most `rankCap` of them. Rowids come back as one JSON array: a row per hit would cost
  * more than the matching itself.
+ *
+ * Whether there are more than the cap is only known by matching, and bm25 over every hit of
+ * a common word costs ten times its rowids. So words, prefixes and places are matched for
+ * their rowids first, and ranked in a second pass only when it is rare, which is cheap for a
+ * rare word. A narrow query (with a phrase of several words) usually has few hits but costs
+ * as much to match as its commonest words: it is matched once, ranked, stopping one hit past
+ * the cap; only if it gets there is it matched again for every rowid.
  */
 async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery, rankCap: number): Promise<Hits> {
   const { index, where } = matching(table, query);
+  if (query.narrow) {
+    const ranked = await findRankedHits(db, index, where, rankCap + 1);
+    if (ranked.rowids.length <= rankCap) return ranked;
+  }
   const [found] = await db.$queryRaw<{ rowids: string }[]>`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`;
   const rowids = JSON.parse(found!.rowids) as number[];
   if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
-  // bm25() cannot sit inside an aggregate, hence the materialised step
-  const [ranked] = await db.$queryRaw<{ rowids: string; scores: string }[]>`
-    WITH hits AS MATERIALIZED (SELECT ${index}.rowid AS r, bm25(${index}) AS s FROM ${index} WHERE ${where})
-    SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`;
-  return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
+  return findRankedHits(db, index, where);
 }
 
 /** The places whose names, other spellings, region or country match, with their bm25 ranks. */

@@ -5,11 +5,12 @@ import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "../sources/sourc
 import type { QuoteKind } from "../vocabulary";
 import { toVoiceRef, VOICE_REF_SELECT, type VoiceRef } from "../voices/voice-ref";
 import { describeQuery } from "./describe-query";
+import { summariseFacets } from "./facet-display";
 import type { FacetCounts } from "./filter-voices";
 import type { SearchTerm } from "./fts-query";
 import { highlightTerms, type Segment } from "./highlight";
 import { searchVoices } from "./search-voices";
-import type { VoiceQuery } from "./voice-query";
+import type { MultiKey, VoiceQuery } from "./voice-query";
 
 export type VoiceCard = VoiceRef & {
   /** The gazetteer's name of the voice's place. */
@@ -28,7 +29,10 @@ export type VoiceSearchResult = {
    */
   ranking: "bm25" | "approximate";
   items: VoiceCard[];
+  /** Each facet's values with a count (or selected), only the largest of a long facet (see summariseFacet). */
   facets: FacetCounts;
+  /** Per facet, how many values with a count `facets` leaves out: findFacetValues lists them all. */
+  moreFacetValues: Record<MultiKey, number>;
   query: VoiceQuery;
   description: string;
   /** True when the search box held no word we can look for (only punctuation or emoji). */
@@ -45,7 +49,7 @@ export async function findVoices(db: Database, query: VoiceQuery): Promise<Voice
     total: results.length,
     ranking,
     items: await findVoiceCards(db, pageSlugs, query.kind, terms),
-    facets,
+    ...summariseFacets(facets),
     query,
     description: describeQuery(results.length, query, facts),
     unsearchable,

@@ -101,9 +101,11 @@ export function parseSearchTerms(input: string, places: PlaceSpellings = []): Se
 /**
  * What to ask the two full-text indexes of a table: `stemmed` for the stemmed index (bare
  * words and phrases), `exact` for the unstemmed one (phrases and prefixes). A row matches
- * when it matches both that are given.
+ * when it matches both that are given. `narrow` when the query has a phrase of several
+ * words, and so usually matches few rows even when its words are common: search then
+ * matches it once, ranked, rather than first for its rowids (see find-text-matches.ts).
  */
-export type FtsQuery = { stemmed: string | null; exact: string | null };
+export type FtsQuery = { stemmed: string | null; exact: string | null; narrow: boolean };
 
 const quote = (words: string[]) => `"${words.join(" ").replace(/"/g, '""')}"`;
 const termExpression = (term: SearchTerm) => {
@@ -127,5 +129,7 @@ export function toFtsQuery(terms: SearchTerm[]): FtsQuery | null {
     // a phrase matches its stems too, which ranks it with the rest; the exact index then keeps the true phrases
     stemmed: expression(terms.filter((t) => t.match === "stem" || t.match === "phrase")),
     exact: expression(terms.filter((t) => t.match !== "stem")),
+    // several bare words are not narrow: common words often meet in more quotes than RANK_CAP
+    narrow: terms.some((t) => t.match === "phrase" && t.words.length > 1),
   };
 }

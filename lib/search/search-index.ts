@@ -1,16 +1,16 @@
 import { QUOTE_KINDS, type QuoteKind, type Role, type Stance } from "../vocabulary";
 import type { Database } from "../db/create-prisma-client";
 import { loadOncePerConnection } from "../db/process-state";
-import { Prisma } from "../db/generated/client";
+import { readQuoteParts } from "./search-index-parts";
 import type { VoiceFacts } from "./voice-facts";
 
 // What search keeps in memory, once per database connection: the facts of every voice
 // and a few numbers per quote. The app's database is read-only and a reseed replaces it
 // whole (with a new connection), so none of this can go stale under a connection.
 //
-// Columns arrive as one JSON array per column (json_group_array) rather than as a row per
-// quote: a million quotes as rows would be a million objects through the driver, seconds
-// and hundreds of megabytes; as arrays they are a few typed arrays, read in about a second.
+// Voices arrive as one JSON array per chunk (json_group_array) rather than as a row object
+// each; the per-quote columns are typed arrays the seed wrote (search-index-parts.ts).
+// The server loads all of it at start (instrumentation.ts), not on its first search.
 
 /** Per quote, indexed by the quote's rowid (the rowid the full-text index reports). */
 type QuoteColumns = {
@@ -48,7 +48,6 @@ export function loadSearchIndex(db: Database): Promise<SearchIndex> {
 // Read in chunks by rowid: one JSON value per chunk keeps the peak memory of a load small
 // (the driver holds a whole result at once, and memory it grew to is not given back).
 const VOICE_CHUNK = 25_000;
-const QUOTE_CHUNK = 100_000;
 
 /** One voice as the index reads it: a JSON array per voice, in this order. */
 type VoiceTuple = [
@@ -89,59 +88,40 @@ async function readVoiceRows(db: Database): Promise<VoiceTuple[]> {
 }
 
 /**
- * The quote columns, filled chunk by chunk into typed arrays sized up front: a million
- * quotes in growing JS arrays would hold several times the memory while loading.
+ * The quote columns, from the parts the seed wrote (search-index-parts.ts): a few blobs,
+ * where reading every quote would mean scanning all of its text for its length.
  */
 async function readQuoteColumns(db: Database, voiceAt: Map<number, number>): Promise<QuoteColumns> {
-  const [sizes] = await db.$queryRaw<{ sizes: string }[]>`SELECT json_array(count(*), coalesce(max(rowid), 0)) AS sizes FROM "Quote"`;
-  const [count, lastRowid] = JSON.parse(sizes!.sizes) as [number, number];
-  const voiceOf = new Int32Array(lastRowid + 1).fill(-1);
-  const kindOf = new Uint8Array(lastRowid + 1);
-  const lengthOf = new Uint32Array(lastRowid + 1);
-  const startOf = new Uint32Array(lastRowid + 1);
-  const rowidAt = new Int32Array(count);
-  const positionAt = new Int32Array(count);
+  const parts = await readQuoteParts(db);
+  const size = parts.voice.length;
+  const voiceOf = new Int32Array(size).fill(-1);
   const voiceCount = voiceAt.size;
   const starts = new Int32Array(voiceCount + 1);
+  // voice rowids are dense: an array lookup per quote rather than a Map's
+  let maxVoiceRowid = 0;
+  for (const rowid of voiceAt.keys()) maxVoiceRowid = Math.max(maxVoiceRowid, rowid);
+  const indexOfVoice = new Int32Array(maxVoiceRowid + 1).fill(-1);
+  for (const [rowid, i] of voiceAt) indexOfVoice[rowid] = i;
   let total = 0;
-  const kindCase = Prisma.sql`CASE q."kind" ${Prisma.join(
-    QUOTE_KINDS.map((kind, i) => Prisma.sql`WHEN ${kind} THEN ${i}`),
-    " ",
-  )} END`;
   let n = 0;
-  for (let after = 0; n < count;) {
-    const [chunk] = await db.$queryRaw<Record<"rowids" | "voices" | "kinds" | "positions" | "lengths" | "starts", string>[]>`
-      SELECT json_group_array(q.rowid) AS rowids, json_group_array(v.rowid) AS voices, json_group_array(${kindCase}) AS kinds,
-        json_group_array(q."position") AS positions, json_group_array(length(q."text")) AS lengths, json_group_array(q."start") AS starts
-      FROM (SELECT rowid, "voiceSlug", "kind", "position", "text", "start" FROM "Quote" WHERE rowid > ${after} ORDER BY rowid LIMIT ${QUOTE_CHUNK}) q
-      JOIN "Voice" v ON v."slug" = q."voiceSlug"`;
-    const rowids = JSON.parse(chunk!.rowids) as number[];
-    if (rowids.length === 0) break;
-    const voices = JSON.parse(chunk!.voices) as number[];
-    const kinds = JSON.parse(chunk!.kinds) as number[];
-    const positions = JSON.parse(chunk!.positions) as number[];
-    const lengths = JSON.parse(chunk!.lengths) as number[];
-    const quoteStarts = JSON.parse(chunk!.starts) as number[];
-    rowids.forEach((rowid, i) => {
-      const voice = voiceAt.get(voices[i]!)!;
-      voiceOf[rowid] = voice;
-      kindOf[rowid] = kinds[i]!;
-      lengthOf[rowid] = lengths[i]!;
-      startOf[rowid] = quoteStarts[i]!;
-      total += lengths[i]!;
-      starts[voice + 1]!++;
-      rowidAt[n] = rowid;
-      positionAt[n++] = positions[i]!;
-      after = Math.max(after, rowid);
-    });
+  for (let rowid = 0; rowid < size; rowid++) {
+    const voiceRowid = parts.voice[rowid]!;
+    if (voiceRowid <= 0) continue;
+    const voice = indexOfVoice[voiceRowid] ?? -1;
+    if (voice < 0) continue;
+    voiceOf[rowid] = voice;
+    total += parts.length[rowid]!;
+    starts[voice + 1]!++;
+    n++;
   }
-  // a counting sort of the quotes by voice, then each voice's few quotes by position
+  // a counting sort of the quotes by voice (rowid order within), then each voice's few quotes by position
   for (let i = 0; i < voiceCount; i++) starts[i + 1]! += starts[i]!;
   const next = starts.slice(0, voiceCount);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[next[voiceOf[rowidAt[i]!]!]!++] = i;
-  for (let i = 0; i < voiceCount; i++) order.subarray(starts[i], starts[i + 1]).sort((a, b) => positionAt[a]! - positionAt[b]!);
-  return { voiceOf, kindOf, lengthOf, startOf, averageLength: n ? total / n : 1, starts, rowids: order.map((i) => rowidAt[i]!) };
+  const rowids = new Int32Array(n);
+  for (let rowid = 0; rowid < size; rowid++) if (voiceOf[rowid]! >= 0) rowids[next[voiceOf[rowid]!]!++] = rowid;
+  const position = parts.position;
+  for (let i = 0; i < voiceCount; i++) rowids.subarray(starts[i], starts[i + 1]).sort((a, b) => position[a]! - position[b]!);
+  return { voiceOf, kindOf: parts.kind, lengthOf: parts.length, startOf: parts.start, averageLength: n ? total / n : 1, starts, rowids };
 }
 
 async function readSearchIndex(db: Database): Promise<SearchIndex> {

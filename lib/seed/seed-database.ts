@@ -7,6 +7,7 @@ import { createPrismaClient, type Database } from "../db/create-prisma-client";
 import { migrateDatabase, readMigrations } from "../db/migrate-database";
 import { planReleases, releaseDatabasesDir, type CorpusStamp, type PlannedRelease, type ReleasePlan } from "../releases/plan-releases";
 import { VoicesError } from "../errors";
+import { writeQuoteParts } from "../search/search-index-parts";
 
 export type SeedReport = {
   dbPath: string;
@@ -138,7 +139,8 @@ async function writing<T>(file: string, dbPath: string, step: () => Promise<T>):
  * replaces `dbPath` with one atomic rename. Any failure before the rename leaves the
  * existing database byte for byte as it was, and a reader never sees a half-loaded
  * corpus. Shared by the corpus seed (the served database and each release's) and the
- * synthetic corpus for benchmarks.
+ * synthetic corpus for benchmarks. Once the rows are in, it writes the search index's parts
+ * (search-index-parts.ts), so every built file has them.
  */
 export async function buildDatabase(
   dbPath: string,
@@ -161,6 +163,8 @@ export async function buildDatabase(
     const db = createPrismaClient(buildPath);
     try {
       await writing(buildPath, servedPath, () => fill(db, buildPath));
+      // what the server's search index needs, computed here once rather than at every server start
+      await writing(buildPath, servedPath, () => writeQuoteParts(db));
     } finally {
       await db.$disconnect();
     }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { compareHref } from "@/lib/compare/compare-query";
 import { EXPORT_FIELDS, EXPORT_FORMAT_IDS } from "@/lib/export/export-request";
 import { MATRIX_DIMENSIONS } from "@/lib/insights/build-insights";
-import { VOICE_QUERY_FIELDS } from "@/lib/search/voice-query";
+import { MULTI_VALUED, VOICE_QUERY_FIELDS } from "@/lib/search/voice-query";
 import { prng } from "@/tools/synthetic-corpus/prng";
 import { getText } from "../helpers/http";
 
@@ -104,6 +104,9 @@ const QUERY_KEYS = Object.keys(VOICE_QUERY_FIELDS);
 const EXPORT_KEYS = Object.keys(EXPORT_FIELDS);
 /** The compare page's parameter, read off the function that builds every compare link. */
 const COMPARE_KEYS = [...new URL(compareHref(["a", "b"]), "http://localhost").searchParams.keys()];
+/** A facet's list of values: the explorer's parameters and its own (its search and page). */
+const FACET_KEYS = [...QUERY_KEYS, "facetQ", "facetPage"];
+const facetName = () => (random() < 0.7 ? pick(MULTI_VALUED) : segment());
 /** The insights page's own parameter: which facet its matrix has as rows. */
 const INSIGHTS_KEYS = [...QUERY_KEYS, "row"];
 const LISTED_VALUES = new Map<string, string[]>([
@@ -147,6 +150,9 @@ function cases(): Case[] {
   for (let i = 0; i < 100; i++) list.push({ url: `/compare?${queryString(COMPARE_KEYS)}`, api: false, keys: [] });
   for (let i = 0; i < 60; i++) list.push({ url: `/voices/${segment()}?${queryString(QUERY_KEYS)}`, api: false, keys: [] });
   for (let i = 0; i < 60; i++) list.push({ url: `/sources/${segment()}`, api: false, keys: [] });
+  for (let i = 0; i < 100; i++)
+    list.push({ url: `/api/facets/${facetName()}?${queryString(FACET_KEYS)}`, api: true, keys: [...FACET_KEYS, "facet"] });
+  for (let i = 0; i < 60; i++) list.push({ url: `/facets/${facetName()}?${queryString(FACET_KEYS)}`, api: false, keys: [] });
   return list;
 }
 

@@ -3,6 +3,10 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RELATED_SHOWN } from "@/lib/voices/get-voice";
 import { MATRIX_QUOTES_MAX_VOICES } from "@/lib/insights/find-matrix-quotes";
+import { MATRIX_ROWS_MAX } from "@/lib/insights/build-insights";
+import { FACET_TOP } from "@/lib/search/facet-display";
+import { FACET_VALUES_PAGE_SIZE } from "@/lib/search/find-facet-values";
+import type { FacetValue } from "@/lib/search/filter-voices";
 import { generateSyntheticCorpus } from "@/tools/synthetic-corpus/generate-synthetic-corpus";
 import { PAGES } from "@/tools/bench/benchmarks";
 import { serveApp, type RunningApp } from "@/tools/serve-app";
@@ -69,4 +73,102 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
     expect(page).toContain("Each number opens its voices in the explorer.");
     expect(page).toMatch(/href="\/\?stance=[a-z_]+&amp;ageBand=[^"&]+"/);
   });
+
+  it("sends a long facet's largest values and how many more there are", async () => {
+    const body = (await (await get("/api/voices?pageSize=1")).json()) as {
+      facets: Record<string, FacetValue[]>;
+      moreFacetValues: Record<string, number>;
+    };
+    expect(body.facets.source).toHaveLength(FACET_TOP);
+    expect(body.moreFacetValues.source).toBe(CORPUS.sources - FACET_TOP);
+    expect(body.facets.source!.every((v) => v.count > 0 && !v.selected)).toBe(true);
+    // the largest: no source left out has more voices than the smallest sent
+    const all = await listAllValues("source", "");
+    const smallestSent = Math.min(...body.facets.source!.map((v) => v.count));
+    const sent = new Set(body.facets.source!.map((v) => v.value));
+    expect(all.filter((v) => !sent.has(v.value)).every((v) => v.count <= smallestSent)).toBe(true);
+    expect(body.moreFacetValues.stance).toBe(0);
+  });
+
+  it("keeps a selected value that has no voices, and leaves out the others with none", async () => {
+    // only the last voice is called "… 2399", and it is quoted by the last source
+    const body = (await (await get("/api/voices?q=2399&source=synthetic-source-0")).json()) as {
+      total: number;
+      facets: Record<string, FacetValue[]>;
+      moreFacetValues: Record<string, number>;
+    };
+    expect(body.total).toBe(0);
+    expect(body.facets.source).toHaveLength(2);
+    expect(body.facets.source).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ value: "synthetic-source-0", count: 0, selected: true }),
+        expect.objectContaining({ value: `synthetic-source-${CORPUS.sources - 1}`, count: 1, selected: false }),
+      ]),
+    );
+    expect(body.moreFacetValues.source).toBe(0);
+  });
+
+  it("reaches every value of a facet, page by page, largest first, and finds one by its name", async () => {
+    const all = await listAllValues("source", "");
+    expect(all).toHaveLength(CORPUS.sources);
+    expect(new Set(all.map((v) => v.value)).size).toBe(CORPUS.sources);
+    expect(all.map((v) => v.count)).toEqual([...all.map((v) => v.count)].sort((a, b) => b - a));
+
+    const found = (await (await get("/api/facets/source?facetQ=synthetic-source-1199")).json()) as { total: number; values: FacetValue[] };
+    expect(found.values.map((v) => v.value)).toEqual(["synthetic-source-1199"]);
+    expect(found.total).toBe(1);
+  });
+
+  it("names the bad parameter of a facet's list", async () => {
+    const cases: [string, string][] = [
+      ["/api/facets/colour", "facet"],
+      ["/api/facets/source?facetPage=0", "facetPage"],
+      ["/api/facets/source?facetQ=" + "x".repeat(201), "facetQ"],
+      ["/api/facets/source?stance=maybe", "stance"],
+    ];
+    for (const [url, parameter] of cases) {
+      const response = await get(url);
+      expect(response.status, url).toBe(400);
+      const body = (await response.json()) as { error: { issues: { parameter: string }[] } };
+      expect(
+        body.error.issues.map((i) => i.parameter),
+        url,
+      ).toContain(parameter);
+    }
+  });
+
+  it("links the explorer's long facets to a page of every value, which selects them with the rest of the query", async () => {
+    const { moreFacetValues } = (await (await get("/api/voices?stance=neutral&pageSize=1")).json()) as {
+      moreFacetValues: Record<string, number>;
+    };
+    expect(moreFacetValues.source).toBeGreaterThan(0);
+    const explorer = await (await get("/?stance=neutral")).text();
+    expect(explorer).toContain(`${moreFacetValues.source} more`);
+    expect(explorer).toContain('href="/facets/source?stance=neutral"');
+
+    const page = await (await get("/facets/source?stance=neutral&source=synthetic-source-1199&facetPage=2")).text();
+    expect(page).toContain('action="/"');
+    expect(page).toContain('<input type="hidden" name="stance" value="neutral"/>');
+    // a chosen value listed on another page stays chosen
+    expect(page).toContain('<input type="hidden" name="source" value="synthetic-source-1199"/>');
+    expect(page.match(/type="checkbox" name="source"/g)).toHaveLength(FACET_VALUES_PAGE_SIZE);
+    expect(page).toContain('rel="prev"');
+    expect((await get("/facets/colour")).status).toBe(404);
+  });
+
+  it("shows the insights matrix's largest rows and links to every row's count", async () => {
+    const page = await (await get("/insights?row=source")).text();
+    expect(page).toContain(`The ${MATRIX_ROWS_MAX} largest of ${CORPUS.sources} rows.`);
+    expect(page).toContain('href="/facets/source"');
+  });
 });
+
+/** Every value of a facet through /api/facets, page after page. */
+async function listAllValues(facet: string, search: string): Promise<FacetValue[]> {
+  const values: FacetValue[] = [];
+  for (let page = 1; ; page++) {
+    const body = (await (await get(`/api/facets/${facet}?facetPage=${page}${search}`)).json()) as { total: number; values: FacetValue[] };
+    values.push(...body.values);
+    if (body.values.length === 0 || values.length >= body.total) return values;
+  }
+}

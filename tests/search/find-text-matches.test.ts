@@ -57,4 +57,48 @@ describe("findTextMatches", () => {
     expect(paraphrases.length).toBeLessThan(all.length);
     expect(paraphrases.every((rowid) => QUOTE_KINDS[index.quotes.kindOf[rowid]!] === "paraphrase" && all.includes(rowid))).toBe(true);
   });
+
+  it.each([
+    ["a phrase", '"Russian propaganda"'],
+    ["a phrase and a word", '"in Ukraine" Russia'],
+  ])("matches %s once, ranked, with the same results as matching its rowids first", async (_label, input) => {
+    const fts = buildFtsQuery(input)!;
+    expect(fts.narrow).toBe(true);
+    const once = await findTextMatches(db, index, fts, []);
+    const twice = await findTextMatches(db, index, { ...fts, narrow: false }, []);
+    expect(matched(once.rank).length).toBeGreaterThan(0);
+    expect(once).toEqual(twice);
+    expect(once.ranking).toBe("bm25");
+  });
+
+  it("matches a narrow query again for every rowid when it has more hits than the cap", async () => {
+    const fts = buildFtsQuery('"in Ukraine"')!; // seven quotes
+    const capped = await findTextMatches(db, index, fts, [], 1);
+    const ranked = await findTextMatches(db, index, fts, []);
+    expect(capped.ranking).toBe("approximate");
+    expect(matched(capped.rank)).toEqual(matched(ranked.rank));
+    expect(quoteRowids(capped.quoteHits)).toEqual(quoteRowids(ranked.quoteHits));
+  });
+
+  it("matches a phrase with few hits in one pass per index, where words take two", async () => {
+    const sent: string[] = [];
+    // the SQL as Prisma sends it, through Prisma's own extension point
+    const observed = db.$extends({
+      query: {
+        async $allOperations({ operation, args, query }) {
+          if (operation === "$queryRaw") sent.push(JSON.stringify(args));
+          return query(args);
+        },
+      },
+    }) as unknown as Database;
+    const passesOverQuotes = async (input: string) => {
+      sent.length = 0;
+      await findTextMatches(observed, index, buildFtsQuery(input)!, []);
+      return sent.filter((sql) => sql.includes('\\"QuoteSearch\\" MATCH')).length;
+    };
+    expect(await passesOverQuotes('"Russian propaganda"')).toBe(1);
+    expect(await passesOverQuotes('"in Ukraine" Russia')).toBe(1);
+    expect(await passesOverQuotes("propaganda")).toBe(2);
+    expect(await passesOverQuotes("Russia Kazakhstan")).toBe(2);
+  });
 });

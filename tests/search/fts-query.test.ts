@@ -25,7 +25,20 @@ describe("buildFtsQuery", () => {
     ["SQL is just words", "'; DROP TABLE Voice; --", { stemmed: '"drop" AND "table" AND "voice"', exact: null }],
     ["a repeated word once", "war War WAR", { stemmed: '"war"', exact: null }],
   ])("%s", (_label, input, expected) => {
-    expect(buildFtsQuery(input)).toEqual(expected);
+    expect(buildFtsQuery(input)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["one word", "propaganda", false],
+    ["one prefix", "prop*", false],
+    ["one repeated word", "war War", false],
+    ["a phrase", '"information war"', true],
+    ["a phrase and a word", '"information war" Russia', true],
+    ["a phrase of one word", '"war"', false],
+    ["two words", "information war", false],
+    ["a word and a prefix", "war prop*", false],
+  ])("calls a query with a phrase of several words narrow: %s", (_label, input, narrow) => {
+    expect(buildFtsQuery(input)!.narrow).toBe(narrow);
   });
 
   it.each([
@@ -68,13 +81,14 @@ describe("place names", () => {
     ["an alias typed with a space", "nur sultan"],
     ["the Cyrillic spelling", "Нур-Султан"],
   ])("match every spelling of the place: %s", (_label, input) => {
-    expect(buildFtsQuery(input, PLACES)).toEqual(astana);
+    expect(buildFtsQuery(input, PLACES)).toEqual({ ...astana, narrow: false });
   });
 
   it("combine with other words, which stay stemmed", () => {
     expect(buildFtsQuery("wars Qaraghandy", PLACES)).toEqual({
       stemmed: '"wars"',
       exact: '("karaganda" OR "qaraghandy" OR "kapaгahдa")',
+      narrow: false,
     });
   });
 

@@ -171,6 +171,7 @@ export const PAGES = [
   "/?q=war&stance=neutral",
   "/insights",
   "/insights?row=source",
+  "/facets/source",
   "/compare?v=synthetic-voice-0,synthetic-voice-1",
   "/voices/synthetic-voice-0",
   "/sources/synthetic-source-0",
@@ -180,6 +181,7 @@ export const PAGES = [
   "/api/sources/synthetic-source-0",
   "/api/voices/synthetic-voice-0",
   "/api/meta",
+  "/api/facets/source",
 ] as const;
 
 /** Each page once, in turn: status, time to the last byte and size, so that none fails or balloons at scale. */

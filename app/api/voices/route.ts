@@ -16,6 +16,7 @@ export async function GET(request: Request) {
       total: result.total,
       items: result.items,
       facets: result.facets,
+      moreFacetValues: result.moreFacetValues,
       query: { ...result.query, description: result.description, unsearchable: result.unsearchable, ranking: result.ranking },
     });
   });
