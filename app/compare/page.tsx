@@ -8,6 +8,7 @@ import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
 import { DataLinks } from "../_components/data-links";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { StanceBadge } from "../_components/stance-badge";
+import { QuoteText } from "../_components/quote-text";
 import { COMPARE_LIMITS } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Compare voices" };
@@ -115,7 +116,7 @@ export default async function ComparePage({ searchParams }: Props) {
                       <ol className="compare-quotes">
                         {v.quotes.map((q) => (
                           <li key={q.id}>
-                            <blockquote className={`quote quote-${q.kind}`}>{q.text}</blockquote>
+                            <QuoteText kind={q.kind} text={q.text} />
                             <a href={`/sources/${v.source.slug}#quote-${q.id}`} className="help">
                               {q.kind === "direct" ? "Direct quotation" : "Paraphrase"}, in the source
                             </a>{" "}

@@ -82,7 +82,7 @@ describe("the explorer's filters on a phone", () => {
 describe("a voice page on a phone", () => {
   it("shows the first quote above the fold", async () => {
     const page = await session.openPage("/voices/gulmira-karaganda", { viewport: PHONE });
-    const quote = (await page.locator(".quote-list blockquote").first().boundingBox())!;
+    const quote = (await page.locator(".quote-list .quote").first().boundingBox())!;
     expect(quote.y).toBeGreaterThan(0);
     expect(quote.y + Math.min(quote.height, 48)).toBeLessThanOrEqual(PHONE.height);
     await page.context().close();

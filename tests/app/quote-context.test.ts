@@ -55,3 +55,26 @@ describe("quote context without Markdown", () => {
     expectClean(quotes);
   });
 });
+
+// Never a reporter's words presented as a speaker's: on the pages, only a direct quotation is
+// marked up as a quotation; a paraphrase is plain text, labelled as the reporter's words.
+describe("quotes and paraphrases on the pages", () => {
+  it.each(["/voices/sergiy-nahornyak", "/compare?v=sergiy-nahornyak,rustem"])(
+    "%s: a <blockquote> for every direct quotation, none for a paraphrase",
+    async (path) => {
+      const html = await (await api(path)).text();
+      const { items } = (await (await api("/api/quotes?pageSize=100&source=diplomat-kazakhstanis-picking-sides")).json()) as {
+        items: { id: string; kind: string; text: string; voice: { slug: string } }[];
+      };
+      const shown = items.filter((q) => path.includes(q.voice.slug));
+      expect(shown.some((q) => q.kind === "paraphrase")).toBe(true);
+      const escape = (text: string) =>
+        text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+      for (const quote of shown) {
+        const asQuotation = html.includes(`<blockquote class="quote quote-direct">${escape(quote.text)}</blockquote>`);
+        expect(asQuotation, `${quote.id} (${quote.kind})`).toBe(quote.kind === "direct");
+        if (quote.kind === "paraphrase") expect(html).toContain(`<p class="quote quote-paraphrase">${escape(quote.text)}</p>`);
+      }
+    },
+  );
+});

@@ -1,8 +1,11 @@
 import type { VoiceDetail } from "@/lib/voices/get-voice";
 import { AddToList } from "../../../_components/add-to-list";
+import { QuoteText } from "../../../_components/quote-text";
 
-/** A quote, then its paragraph with the quoted words marked, and a link to its place in the source. */
-/** `pin` ("?version=1.0.0" on a release's page, else "") keeps the link to the source in the same release. */
+/**
+ * A quote, then its paragraph with the quoted words marked, and a link to its place in the
+ * source. `pin` ("?version=1.0.0" on a release's page, else "") keeps that link in the same release.
+ */
 export function QuoteInContext({
   quote,
   sourceSlug,
@@ -15,7 +18,7 @@ export function QuoteInContext({
   const at = quote.context.indexOf(quote.text);
   return (
     <figure className="quote-figure">
-      <blockquote className={`quote quote-${quote.kind}`}>{quote.text}</blockquote>
+      <QuoteText kind={quote.kind} text={quote.text} />
       <figcaption>
         <span className="quote-kind">{quote.kind === "direct" ? "Direct quotation" : "Paraphrase (the reporter’s words)"}</span> ·{" "}
         {/* a full page load, so the browser scrolls to the quote and :target highlights it */}
