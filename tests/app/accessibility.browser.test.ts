@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findAccessibilityViolations, startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { findAccessibilityViolations, browserForThisFile } from "../helpers/browser";
 
 // axe-core's checks on the explorer, a voice and a source, in Chromium. Compare and
 // insights are checked in compare-insights.browser.test.ts.
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await startBrowserSession(inject("baseUrl"));
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 describe("accessibility of the explorer, a voice and a source in Chromium", () => {
   it.each([

@@ -1,20 +1,13 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile } from "../helpers/browser";
 
 // The explorer by keyboard and through the browser's history, at a desk's size and a
 // phone's: focus, the skip link, Back, clean URLs, what a screen reader hears for a count,
 // titles, page sizes, and the export and API links of the view.
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 const SIZES = [
   ["desk", { width: 1280, height: 800 }],

@@ -1,16 +1,9 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile } from "../helpers/browser";
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 const cardNames = (page: Page) => page.locator(".voice-card h3").allTextContents();
 

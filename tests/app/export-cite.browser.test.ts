@@ -1,17 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile } from "../helpers/browser";
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 describe("export and citation in Chromium", () => {
   it("exports the filtered list as CSV from the explorer, with the rows the filters select", async () => {

@@ -1,22 +1,15 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { SURVEY_COMPARISON_MIN } from "@/lib/insights/build-insights";
 import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { browserForThisFile } from "../helpers/browser";
 
 // The insights page as drawn in Chromium, at a desk's size and a phone's: where the map's
 // labels and pies land (their boxes as the browser lays them out), the map's key and
 // counts, and the charts' axes, values and labels.
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 const SIZES = [
   ["desk", { width: 1280, height: 800 }],

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { loadCorpus } from "@/lib/corpus/load-corpus";
 import { CORPUS_LICENCE } from "@/lib/meta/corpus-licence";
 import { STANCE_DESCRIPTIONS, STANCE_LABELS, STANCES } from "@/lib/vocabulary";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { browserForThisFile } from "../helpers/browser";
 import { DATA_DIR } from "../helpers/paths";
 
 // What a first-time visitor needs to find their way: the home page's one sentence, the
 // About page (built from the corpus files), and API docs a person can read.
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 const SIZES = [
   ["desk", { width: 1280, height: 800 }],

@@ -1,18 +1,11 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile } from "../helpers/browser";
 
-let session: BrowserSession;
 const base = () => inject("baseUrl");
-
-beforeAll(async () => {
-  session = await startBrowserSession(base());
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = browserForThisFile();
 
 const listedIds = (page: Page) => page.locator(".list-items > li").evaluateAll((items) => items.map((li) => li.id.replace(/^item-/, "")));
 

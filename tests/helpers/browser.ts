@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
@@ -92,4 +93,30 @@ export async function findAccessibilityViolations(page: Page): Promise<string[]>
     .options({ resultTypes: ["violations"] })
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+/**
+ * The test file's browser on the served app: started before its tests, closed after them.
+ * Call it once at the top of a browser test file; the session it returns is usable in tests.
+ */
+export function browserForThisFile(options: { initScript?: () => void } = {}): BrowserSession {
+  let started: BrowserSession | undefined;
+  beforeAll(async () => {
+    started = await startBrowserSession(inject("baseUrl"), options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const session = () => {
+    if (!started) throw new Error("the browser session is used outside a test (it starts in beforeAll)");
+    return started;
+  };
+  return {
+    get browser() {
+      return session().browser;
+    },
+    visit: (path) => session().visit(path),
+    openPage: (path, contextOptions) => session().openPage(path, contextOptions),
+    close: () => session().close(),
+  };
 }
