@@ -1,6 +1,7 @@
 import type { Database } from "../db/create-prisma-client";
 import type { Prisma } from "../db/generated/client";
 import type { CorpusChange } from "./diff-snapshots";
+import type { ReleaseCounts } from "./plan-releases";
 
 // The history the served database records (the seed writes it from data/releases/): the
 // releases, what each changed, and what changed for one voice.
@@ -12,7 +13,7 @@ export type ReleaseSummary = {
   date: string;
   notes: string;
   checksum: string;
-  counts: { sources: number; voices: number; quotes: number; evidence: number };
+  counts: ReleaseCounts;
 };
 
 /** A group of changes: a release's, or (version null) the working data's unreleased ones. */

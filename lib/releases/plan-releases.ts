@@ -16,8 +16,11 @@ export type PlannedRelease = {
   /** The release database's file name in releases/: version, checksum and schema, so it is never rebuilt differently. */
   databaseFile: string;
   contentHash: string;
-  counts: { sources: number; voices: number; quotes: number; evidence: number };
+  counts: ReleaseCounts;
 };
+
+/** How much a release holds, as /changes and /api/releases show it. */
+export type ReleaseCounts = { sources: number; voices: number; quotes: number; evidence: number };
 
 /** How the served database describes its corpus: a release, or unreleased changes after one. */
 export type CorpusStamp = { version: string; versionDate: string; release: string | null; contentHash: string };
@@ -39,7 +42,7 @@ function unreleasedVersion(latest: string | undefined, contentHash: string): str
   return `${latest ?? "0.0.0"}+unreleased.${contentHash}`;
 }
 
-function countsOf(snapshot: Snapshot): PlannedRelease["counts"] {
+function countsOf(snapshot: Snapshot): ReleaseCounts {
   const { sources, voices, quotes, evidence } = snapshot;
   return { sources: sources.length, voices: voices.length, quotes: quotes.length, evidence: evidence.length };
 }

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserForThisFile } from "../helpers/browser";
+import { browserForThisFile, SCREEN_SIZES } from "../helpers/browser";
 
 // The explorer by keyboard and through the browser's history, at a desk's size and a
 // phone's: focus, the skip link, Back, clean URLs, what a screen reader hears for a count,
@@ -8,11 +8,6 @@ import { browserForThisFile } from "../helpers/browser";
 
 const base = () => inject("baseUrl");
 const session = browserForThisFile();
-
-const SIZES = [
-  ["desk", { width: 1280, height: 800 }],
-  ["phone", { width: 390, height: 844 }],
-] as const;
 
 const cardNames = (page: Page) => page.locator(".voice-card h3").allTextContents();
 const heading = (page: Page) => page.locator("#results-heading");
@@ -39,7 +34,7 @@ async function openFilters(page: Page) {
   if (!(await filters.evaluate((el) => (el as HTMLDetailsElement).open))) await filters.locator("summary").click();
 }
 
-describe.each(SIZES)("the explorer by keyboard and history (%s)", (_, viewport) => {
+describe.each(SCREEN_SIZES)("the explorer by keyboard and history (%s)", (_, viewport) => {
   it("keeps focus on a facet's checkbox ticked with Space, once the results have changed", async () => {
     const page = await explorer("/", viewport);
     await openFilters(page);

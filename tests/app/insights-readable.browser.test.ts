@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { SURVEY_COMPARISON_MIN } from "@/lib/insights/build-insights";
 import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
-import { browserForThisFile } from "../helpers/browser";
+import { browserForThisFile, SCREEN_SIZES } from "../helpers/browser";
 
 // The insights page as drawn in Chromium, at a desk's size and a phone's: where the map's
 // labels and pies land (their boxes as the browser lays them out), the map's key and
@@ -10,11 +10,6 @@ import { browserForThisFile } from "../helpers/browser";
 
 const base = () => inject("baseUrl");
 const session = browserForThisFile();
-
-const SIZES = [
-  ["desk", { width: 1280, height: 800 }],
-  ["phone", { width: 390, height: 844 }],
-] as const;
 
 type Rect = { x: number; y: number; width: number; height: number };
 type Drawn = { name: string; label: Rect; fontSize: number; pie: { cx: number; cy: number; r: number } };
@@ -49,7 +44,7 @@ async function api(path: string) {
   return (await fetch(`${base()}${path}`)).json();
 }
 
-describe.each(SIZES)("the insights map (%s)", (_, viewport) => {
+describe.each(SCREEN_SIZES)("the insights map (%s)", (_, viewport) => {
   it("labels every city with its count, no label over another label or over a pie", async () => {
     const page = await session.openPage("/insights", { viewport });
     const cities = await drawnCities(page);
@@ -96,7 +91,7 @@ describe.each(SIZES)("the insights map (%s)", (_, viewport) => {
   });
 });
 
-describe.each(SIZES)("the insights charts (%s)", (_, viewport) => {
+describe.each(SCREEN_SIZES)("the insights charts (%s)", (_, viewport) => {
   it("give every chart an axis with numbers and a title, and values on the bars", async () => {
     const page = await session.openPage("/insights", { viewport });
     const charts = page.locator("figure.chart");

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { loadCorpus } from "@/lib/corpus/load-corpus";
 import { CORPUS_LICENCE } from "@/lib/meta/corpus-licence";
 import { STANCE_DESCRIPTIONS, STANCE_LABELS, STANCES } from "@/lib/vocabulary";
-import { browserForThisFile } from "../helpers/browser";
+import { browserForThisFile, SCREEN_SIZES } from "../helpers/browser";
 import { DATA_DIR } from "../helpers/paths";
 
 // What a first-time visitor needs to find their way: the home page's one sentence, the
@@ -11,12 +11,7 @@ import { DATA_DIR } from "../helpers/paths";
 const base = () => inject("baseUrl");
 const session = browserForThisFile();
 
-const SIZES = [
-  ["desk", { width: 1280, height: 800 }],
-  ["phone", { width: 390, height: 844 }],
-] as const;
-
-describe.each(SIZES)("orientation (%s)", (_, viewport) => {
+describe.each(SCREEN_SIZES)("orientation (%s)", (_, viewport) => {
   it("says on the home page, in one sentence above the results, what this is, and links to About", async () => {
     const page = await session.openPage("/", { viewport });
     const intro = page.locator("main .intro");

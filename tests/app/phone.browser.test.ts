@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowserSession, type BrowserSession } from "../helpers/browser";
+import { startBrowserSession, type BrowserSession, DESK, PHONE } from "../helpers/browser";
 
 // The pages on a phone (390 × 844, as a recent iPhone): the explorer's filter panel, the
 // first quote on a voice page, the compare table's fixed column.
 
 let session: BrowserSession;
 const base = () => inject("baseUrl");
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 800 };
 
 beforeAll(async () => {
   session = await startBrowserSession(base());

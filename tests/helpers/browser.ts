@@ -52,6 +52,14 @@ export type BrowserSession = {
 
 const VIEWPORT = { width: 1280, height: 900 };
 
+/** The two screens every page is checked at: a desk's and a phone's. */
+export const DESK = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+export const SCREEN_SIZES = [
+  ["desk", DESK],
+  ["phone", PHONE],
+] as const;
+
 /** One Chromium per test file, on the app at `baseUrl`; `initScript` runs in every document of the shared page. */
 export async function startBrowserSession(baseUrl: string, options: { initScript?: () => void } = {}): Promise<BrowserSession> {
   const browser = await launchBrowser();
