@@ -45,11 +45,9 @@ export type RunningApp = {
 
 const START_DEADLINE_MS = 60_000;
 
-/** Starts the production server, as `npm start` does (the app must be built), on `port` (a free one if not given), and resolves once it answers. */
-export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
-  const port = options.port ?? (await findFreePort());
-  let output = "";
-  const server = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
+/** Spawns the production server (server.ts, as `npm start` runs it) on `dbPath` and `port`; the app must be built. */
+export function spawnServer(root: string, dbPath: string, port: number, stdio: "ignore" | "pipe") {
+  return spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
     cwd: root,
     env: {
       ...process.env,
@@ -59,10 +57,17 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
       DATABASE_URL: `file:${dbPath}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", stdio, stdio],
   });
-  server.stdout.on("data", (d) => (output += d));
-  server.stderr.on("data", (d) => (output += d));
+}
+
+/** Starts the production server, as `npm start` does (the app must be built), on `port` (a free one if not given), and resolves once it answers. */
+export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
+  const port = options.port ?? (await findFreePort());
+  let output = "";
+  const server = spawnServer(root, dbPath, port, "pipe");
+  server.stdout!.on("data", (d) => (output += d));
+  server.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { findFreePort } from "../serve-app";
+import { findFreePort, spawnServer } from "../serve-app";
 
 // Voices beside Datasette on the same SQLite file, as the same person would use them: each
 // server started from nothing, asked the same kinds of question, weighed and timed. The two
@@ -29,19 +29,7 @@ export function voicesContender(root: string, dbPath: string): Contender {
   return {
     name: "Voices",
     // the production server, as `npm start` and tools/serve-app.ts run it
-    start: (port) =>
-      spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
-        cwd: root,
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          PORT: String(port),
-          HOSTNAME: "127.0.0.1",
-          DATABASE_URL: `file:${dbPath}`,
-          NEXT_TELEMETRY_DISABLED: "1",
-        },
-        stdio: "ignore",
-      }),
+    start: (port) => spawnServer(root, dbPath, port, "ignore"),
     searchPath: (words) => `/api/voices?q=${encodeURIComponent(words)}`,
     payloads: [
       ["first page of results with facets (JSON)", "/api/voices"],
