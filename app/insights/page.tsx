@@ -30,6 +30,7 @@ import { SelectField } from "../_components/synced-controls";
 import { RowChoice } from "./_components/row-choice";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
+import { StanceHeaderRow } from "./_components/stance-header-row";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type RawParams = Awaited<Props["searchParams"]>;
@@ -122,15 +123,7 @@ export default async function InsightsPage({ searchParams }: Props) {
                   {allRows.length > matrix.length && ` The ${matrix.length} largest of ${allRows.length} rows.`}
                 </caption>
                 <thead>
-                  <tr>
-                    <th scope="col">{facetLabel(row)}</th>
-                    {STANCES.map((s) => (
-                      <th scope="col" key={s}>
-                        {STANCE_LABELS[s]}
-                      </th>
-                    ))}
-                    <th scope="col">All</th>
-                  </tr>
+                  <StanceHeaderRow first={facetLabel(row)} />
                 </thead>
                 <tbody>
                   {matrix.map((r) => (

@@ -3,6 +3,7 @@ import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
 import type { StanceCounts } from "@/lib/insights/build-insights";
 import { ScrollBox } from "../../_components/scroll-box";
 import { StanceLegend } from "./stance-legend";
+import { StanceHeaderRow } from "./stance-header-row";
 
 export type ChartRow = { label: string; counts: StanceCounts };
 
@@ -98,15 +99,7 @@ export function StanceChart({
         <ScrollBox label={`Data table: ${title}`}>
           <table>
             <thead>
-              <tr>
-                <th scope="col">Group</th>
-                {STANCES.map((s) => (
-                  <th scope="col" key={s}>
-                    {STANCE_LABELS[s]}
-                  </th>
-                ))}
-                {unit === "voices" && <th scope="col">All</th>}
-              </tr>
+              <StanceHeaderRow first="Group" all={unit === "voices"} />
             </thead>
             <tbody>
               {rows.map((row, i) => (

@@ -7,6 +7,7 @@ import { buildRadiusScale, layoutMap, pieRadius, type MapSize } from "@/lib/insi
 import { MoreInExplorer } from "../../_components/more-in-explorer";
 import { ScrollBox } from "../../_components/scroll-box";
 import { StanceLegend } from "./stance-legend";
+import { StanceHeaderRow } from "./stance-header-row";
 
 const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
 /** The strip under the map that holds the size key: a line of text, then the largest circle. */
@@ -36,15 +37,7 @@ export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; off
               <table>
                 <caption className="visually-hidden">Voices per city in Kazakhstan, by stance</caption>
                 <thead>
-                  <tr>
-                    <th scope="col">City</th>
-                    {STANCES.map((s) => (
-                      <th scope="col" key={s}>
-                        {STANCE_LABELS[s]}
-                      </th>
-                    ))}
-                    <th scope="col">All</th>
-                  </tr>
+                  <StanceHeaderRow first="City" />
                 </thead>
                 <tbody>
                   {[...points]
