@@ -26,6 +26,7 @@ import { UnrecognisedFilters } from "./_components/unrecognised-filters";
 import { VoiceCard } from "./_components/voice-card";
 import { findQuotes, type QuoteSearchResult } from "@/lib/quotes/find-quotes";
 import { SORTS, SORT_LABELS, VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
+import { Pagination } from "./_components/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -311,7 +312,9 @@ async function Results({ result, unrecognised }: { result: ExplorerResult; unrec
               There is no page {query.page}. <Link href={buildQueryHref("/", query, { page: 1 })}>Go to the first page</Link>.
             </p>
           )}
-          {pages > 1 && <Pagination query={query} pages={pages} />}
+          {pages > 1 && (
+            <Pagination label="Pages of results" page={query.page} pages={pages} href={(page) => buildQueryHref("/", query, { page })} />
+          )}
         </>
       )}
     </section>
@@ -332,29 +335,5 @@ function NoResults({ result }: { result: ExplorerResult }) {
         <Link href="/">Show all voices</Link>
       </p>
     </div>
-  );
-}
-
-function Pagination({ query, pages }: { query: VoiceQuery; pages: number }) {
-  return (
-    <nav aria-label="Pages of results" className="pagination">
-      {query.page > 1 ? (
-        <Link href={buildQueryHref("/", query, { page: query.page - 1 })} rel="prev">
-          ← Previous
-        </Link>
-      ) : (
-        <span aria-hidden="true" />
-      )}
-      <span>
-        Page {query.page} of {pages}
-      </span>
-      {query.page < pages ? (
-        <Link href={buildQueryHref("/", query, { page: query.page + 1 })} rel="next">
-          Next →
-        </Link>
-      ) : (
-        <span aria-hidden="true" />
-      )}
-    </nav>
   );
 }

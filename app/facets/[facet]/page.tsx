@@ -9,6 +9,7 @@ import { resolveFilterValues } from "@/lib/search/resolve-filter-values";
 import { buildQueryHref, parseVoiceQuery, toSearchParams, type VoiceQuery } from "@/lib/search/voice-query";
 import { describeQuery } from "@/lib/search/describe-query";
 import { searchVoices } from "@/lib/search/search-voices";
+import { Pagination } from "../../_components/pagination";
 
 type Props = {
   params: Promise<{ facet: string }>;
@@ -100,27 +101,7 @@ export default async function FacetValuesPage({ params, searchParams }: Props) {
         <button type="submit">Show results with these values</button>
       </form>
 
-      {pages > 1 && (
-        <nav aria-label={`Pages of ${label} values`} className="pagination">
-          {result.page > 1 ? (
-            <Link href={pageHref(result.page - 1)} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span aria-hidden="true" />
-          )}
-          <span>
-            Page {result.page} of {pages}
-          </span>
-          {result.page < pages ? (
-            <Link href={pageHref(result.page + 1)} rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span aria-hidden="true" />
-          )}
-        </nav>
-      )}
+      {pages > 1 && <Pagination label={`Pages of ${label} values`} page={result.page} pages={pages} href={pageHref} />}
     </article>
   );
 }
