@@ -1,9 +1,11 @@
 // npm run bench -- [--voices 100000] [--quotes 1000000] [--reuse] [--runs 30] [--connections 50] [--seconds 30]
-//                   [--only-mixed] [--side-by-side-only] [--repetitions 3] [--side-by-side-seconds 10] [--no-build]
+//                   [--only-mixed] [--only-exports] [--exports-at-once 20] [--side-by-side-only] [--repetitions 3]
+//                   [--side-by-side-seconds 10] [--no-build]
 // Benchmarks on a synthetic corpus (built through the seed's path, into .tmp/bench/):
 // seed rate, search + facets latency against the SQLite floor, /api/voices under load,
 // a CSV export of every quote, a mixed load (searches, pages, exports, insights) while
-// the database is swapped every 5 s, as a reseed does (--only-mixed: that one alone), and
+// the database is swapped every 5 s, as a reseed does (--only-mixed: that one alone), small
+// requests alone and during full exports (--only-exports: that one alone), and
 // Voices beside Datasette on the same file (when Datasette can be run: see
 // docs/performance.md; --side-by-side-only: that one alone). Writes .tmp/bench/report.md and report.json.
 // A benchmark, not a test: it reports numbers and the targets beside them.
@@ -29,6 +31,7 @@ import {
   TYPICAL_QUERIES,
 } from "../tools/bench/benchmarks";
 import { buildApp, serveApp } from "../tools/serve-app";
+import { formatExportsBesideRequests, measureExportsBesideRequests } from "../tools/bench/exports-beside-requests";
 import { datasetteContender, formatSideBySide, measureSideBySide, voicesContender } from "../tools/bench/side-by-side";
 import { runCli } from "./run-cli";
 
@@ -47,6 +50,8 @@ const FlagsSchema = z.strictObject({
   seconds: whole("--seconds", 1, 600).default(30),
   reuse: z.boolean().default(false),
   onlyMixed: z.boolean().default(false),
+  onlyExports: z.boolean().default(false),
+  exportsAtOnce: whole("--exports-at-once", 1, 100).default(20),
   build: z.boolean().default(true),
   sideBySideOnly: z.boolean().default(false),
   repetitions: whole("--repetitions", 1, 20).default(3),
@@ -85,6 +90,8 @@ runCli(async () => {
       seconds: { type: "string" },
       reuse: { type: "boolean" },
       "only-mixed": { type: "boolean" },
+      "only-exports": { type: "boolean" },
+      "exports-at-once": { type: "string" },
       build: { type: "boolean" },
       "no-build": { type: "boolean" },
       "side-by-side-only": { type: "boolean" },
@@ -96,11 +103,13 @@ runCli(async () => {
   const {
     "no-build": noBuild,
     "only-mixed": onlyMixed,
+    "only-exports": onlyExports,
+    "exports-at-once": exportsAtOnce,
     "side-by-side-only": sideBySideOnly,
     "side-by-side-seconds": sideBySideSeconds,
     ...rest
   } = values;
-  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, onlyMixed, sideBySideOnly, sideBySideSeconds });
+  const flags = FlagsSchema.parse({ ...rest, build: !noBuild, onlyMixed, onlyExports, exportsAtOnce, sideBySideOnly, sideBySideSeconds });
   const root = process.cwd();
   const dir = path.join(root, ".tmp/bench");
   const dbPath = path.join(dir, "voices.db");
@@ -130,12 +139,30 @@ runCli(async () => {
   }
   if (flags.onlyMixed) {
     const mixed = await runMixedLoad(root, dir, dbPath, flags);
-    const markdown = formatMixed(mixed);
+    const markdown = [...tableHead, formatMixed(mixed)].join("\n");
     await writeFile(
       path.join(dir, "report-mixed.json"),
       `${JSON.stringify({ date: new Date().toISOString(), machine: machineDetails(), corpus: { voices: flags.voices, quotes: flags.quotes }, mixed }, null, 2)}\n`,
     );
     await writeFile(path.join(dir, "report-mixed.md"), markdown);
+    process.stdout.write(markdown);
+    return;
+  }
+
+  if (flags.onlyExports) {
+    const exports = await runExportsBesideRequests(root, dbPath, flags.exportsAtOnce);
+    const markdown = [
+      `# Small requests during full exports, ${new Date().toISOString().slice(0, 10)}`,
+      "",
+      ...tableHead,
+      formatExportsBesideRequests(exports),
+      "",
+    ].join("\n");
+    await writeFile(
+      path.join(dir, "report-exports.json"),
+      `${JSON.stringify({ date: new Date().toISOString(), machine: machineDetails(), corpus: { voices: flags.voices, quotes: flags.quotes }, exports }, null, 2)}\n`,
+    );
+    await writeFile(path.join(dir, "report-exports.md"), markdown);
     process.stdout.write(markdown);
     return;
   }
@@ -181,6 +208,7 @@ runCli(async () => {
   } finally {
     await app.stop();
   }
+  const exports = await runExportsBesideRequests(root, dbPath, flags.exportsAtOnce);
   const mixed = await runMixedLoad(root, dir, dbPath, flags);
 
   const ratio = search.uncached.p95 / Math.max(0.001, floor.overall.p95);
@@ -195,6 +223,7 @@ runCli(async () => {
     export: { seconds: exported.seconds, peakRssMb: exported.peakRssMb },
     load,
     pages,
+    exports,
     mixed,
     sideBySide: sideBySide.runs,
     targets: TARGETS,
@@ -210,8 +239,7 @@ runCli(async () => {
     `Machine: ${report.machine.cpus}, ${report.machine.memoryGb} GB, ${report.machine.platform}, Node ${report.machine.node}, SQLite ${report.machine.sqlite}.`,
     `Corpus: synthetic, ${flags.voices} voices and ${flags.quotes} quotes.`,
     "",
-    "| measure | result | target |",
-    "| --- | --- | --- |",
+    ...tableHead,
     seed ? `| seed rate | ${seed.quotesPerSecond} quotes/s (${seed.seconds.toFixed(0)} s) | |` : "| seed rate | (reused database) | |",
     `| search + facets p95, as served (recent searches cached) | ${ms(search.overall.p95)} ms (median ${ms(search.overall.median)}) | < ${TARGETS.searchP95Ms} ms |`,
     `| search + facets p95, uncached (the full work every time) | ${ms(search.uncached.p95)} ms (median ${ms(search.uncached.median)}) | < ${TARGETS.searchP95Ms} ms |`,
@@ -220,7 +248,7 @@ runCli(async () => {
     `| /api/voices, ${load.connections} connections, ${load.seconds} s | ${Math.round(load.throughput)} req/s, p99 ${load.latency.p99} ms (max ${load.latency.max} ms), ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx | no errors |`,
     `| CSV export of all quotes | ${exported.seconds.toFixed(1)} s, peak memory ${exported.peakRssMb} MB | < ${TARGETS.exportPeakMb} MB |`,
     `| search index loaded once per connection | ${ms(search.factsLoadMs)} ms | |`,
-    "",
+    formatExportsBesideRequests(exports),
     formatMixed(mixed),
     "| query | served p95 (ms) | uncached median (ms) | uncached p95 (ms) | SQLite median (ms) | SQLite p95 (ms) |",
     "| --- | --- | --- | --- | --- | --- |",
@@ -241,6 +269,25 @@ runCli(async () => {
   process.stdout.write(markdown);
   console.error(`Wrote ${path.relative(root, dir)}/report.md and report.json.`);
 });
+
+const tableHead = ["| measure | result | target |", "| --- | --- | --- |"];
+
+/** Small requests alone, then beside `exportsAtOnce` full CSV exports, on a server of its own. */
+async function runExportsBesideRequests(root: string, dbPath: string, exportsAtOnce: number) {
+  const app = await serveApp(root, dbPath);
+  try {
+    console.error(`Small requests alone, then during ${exportsAtOnce} full exports at once…`);
+    return await measureExportsBesideRequests({
+      baseUrl: app.baseUrl,
+      pid: app.pid,
+      exportPath: "/api/export?format=csv",
+      exportsAtOnce,
+      aloneSeconds: 10,
+    });
+  } finally {
+    await app.stop();
+  }
+}
 
 const MIXED_EXPORT = "/api/export?format=jsonl&shape=quotes&stance=neutral&kind=direct";
 

@@ -38,6 +38,8 @@ export function buildApp(root: string): Promise<void> {
 export type RunningApp = {
   baseUrl: string;
   port: number;
+  /** The server's process (the command `npm start` runs). */
+  pid: number;
   /** What the server has written to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
@@ -47,7 +49,8 @@ const START_DEADLINE_MS = 60_000;
 
 /** Spawns the production server (server.ts, as `npm start` runs it) on `dbPath` and `port`; the app must be built. */
 export function spawnServer(root: string, dbPath: string, port: number, stdio: "ignore" | "pipe") {
-  return spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "server.ts")], {
+  // one process, as `npm start` runs it (the tsx command would start node as a child of its own)
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
     cwd: root,
     env: {
       ...process.env,
@@ -92,6 +95,7 @@ export async function serveApp(root: string, dbPath: string, options: { port?: n
   return {
     baseUrl,
     port,
+    pid: server.pid!,
     output: () => output,
     stop: async () => {
       if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");

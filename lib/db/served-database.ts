@@ -23,7 +23,13 @@ import { processState } from "./process-state";
 //   page slowed down by load) used to finish on the next corpus under the old one's name.
 
 type Connection = { client: Database; inode: number; leases: number; replaced: boolean; closed: boolean };
-type Served = { current?: Connection; checkedAt: number; opening?: Promise<Connection> };
+type Served = {
+  current?: Connection;
+  checkedAt: number;
+  opening?: Promise<Connection>;
+  /** What a new connection does before it serves (see warmNewConnectionsWith). */
+  warm?: (db: Database) => Promise<void>;
+};
 
 const CHECK_EVERY_MS = 250;
 // once per process (or worker thread), and so that development reloads do not open a connection per edit
@@ -51,6 +57,8 @@ function closeIfDone(connection: Connection) {
 async function noticeReplacement(connection: Connection) {
   const inode = await inodeAt(getDatabasePath());
   if (inode === null || inode === connection.inode || state.current !== connection) return;
+  // the server: it goes on serving until the new file's connection is ready, which starts now
+  if (state.warm) return void currentConnection().catch(() => undefined);
   state.current = undefined; // the next reader opens the new file
   connection.replaced = true;
   closeIfDone(connection);
@@ -81,36 +89,74 @@ async function openConnection(dbPath: string, inode: number): Promise<Connection
   }
 }
 
-/** The connection on the file at the database path now, opening a new one if a reseed replaced it. */
+/**
+ * A new connection, made ready before it serves anyone: the server loads its search index
+ * here (warm-search-index.ts), so that after a reseed no request waits for that.
+ */
+async function openReadyConnection(dbPath: string, inode: number): Promise<Connection> {
+  const connection = await openConnection(dbPath, inode);
+  if (state.warm) {
+    try {
+      await state.warm(connection.client);
+    } catch (error) {
+      // served all the same: what the warm-up would have loaded, the first request loads
+      console.warn(`A new database connection was not warmed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return connection;
+}
+
+/** Makes `connection` the current one; the one it replaces closes once its last reader is done. */
+function makeCurrent(connection: Connection) {
+  const previous = state.current;
+  state.current = connection;
+  state.checkedAt = Date.now();
+  if (previous && previous !== connection) {
+    previous.replaced = true;
+    closeIfDone(previous);
+  }
+}
+
+/**
+ * The connection on the file at the database path now. After a reseed, the new file's
+ * connection is opened and warmed while the previous one goes on serving (its readers see the
+ * previous corpus, whole, for that moment); the first open is waited for.
+ */
 async function currentConnection(): Promise<Connection> {
   const current = state.current;
   if (current && Date.now() - state.checkedAt < CHECK_EVERY_MS) return current;
-  if (state.opening) return state.opening;
+  if (state.opening) return current ?? state.opening;
 
   const dbPath = getDatabasePath();
   const inode = await inodeAt(dbPath);
   // another reader may have opened it meanwhile
-  if (state.current !== current) return currentConnection();
+  if (state.current !== current || state.opening) return currentConnection();
   state.checkedAt = Date.now();
   if (inode === null) {
     if (current) return current; // mid-swap or removed: keep serving what we have
     throw new VoicesError("no_database", `No database at ${dbPath}. Run "npm run db:seed" first.`);
   }
   if (current && current.inode === inode) return current;
-  const opening = openConnection(dbPath, inode);
-  state.opening = opening;
-  try {
-    const connection = await opening;
-    state.current = connection;
-    state.checkedAt = Date.now();
-    if (current) {
-      current.replaced = true;
-      closeIfDone(current);
-    }
+  const opening = openReadyConnection(dbPath, inode).then((connection) => {
+    makeCurrent(connection);
     return connection;
-  } finally {
-    state.opening = undefined;
-  }
+  });
+  state.opening = opening;
+  void opening.then(
+    () => (state.opening = undefined),
+    () => (state.opening = undefined),
+  );
+  if (!current) return opening;
+  // the previous connection serves until the new one is ready; a failed open is tried again at the next check
+  opening.catch((error: unknown) =>
+    console.error(`The reseeded database could not be opened: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return current;
+}
+
+/** Has every connection opened from now on made ready by `warm` before it serves (see openReadyConnection). */
+export function warmNewConnectionsWith(warm: (db: Database) => Promise<void>) {
+  state.warm = warm;
 }
 
 export type Lease = { db: Database; release(): void };

@@ -14,9 +14,20 @@ import type { ExportOptions } from "./write-export";
 // worker holds one batch of one export, and writes the next only when the client has read
 // the last one.
 
-export const EXPORT_POOL = { running: 2, waiting: 8, retryAfterSeconds: 10, idleSeconds: 60 };
+export const EXPORT_POOL = { running: 2, waiting: 8, retryAfterSeconds: 10, idleSeconds: 60, workerIdleSeconds: 15 };
 
-type Slot = { worker: Worker; busy: boolean };
+// Each worker's heap has a ceiling. An export holds one batch at a time, so its live data is
+// small; without a ceiling V8 still lets garbage pile up to hundreds of MB before collecting
+// (it sizes a heap by how fast it grows, not by what survives), and two workers took the
+// server from 470 MB to 1.16 GB. Near the ceiling V8 collects instead. An export that truly
+// needed more would fail alone, with an error, rather than grow the server without bound.
+// EXPORT_WORKER_HEAP_MB overrides the old generation's ceiling (for tests and operators).
+export const WORKER_LIMITS = {
+  maxOldGenerationSizeMb: Number(process.env.EXPORT_WORKER_HEAP_MB) || 192,
+  maxYoungGenerationSizeMb: 8,
+};
+
+type Slot = { worker: Worker; busy: boolean; idle?: NodeJS.Timeout };
 type Pool = { slots: Slot[]; waiting: ((slot: Slot) => void)[] };
 
 const pool = processState<Pool>("export-pool", () => ({ slots: [], waiting: [] }));
@@ -27,7 +38,7 @@ const pool = processState<Pool>("export-pool", () => ({ slots: [], waiting: [] }
 const workerFile = () => path.join(/* turbopackIgnore: true */ process.cwd(), ["lib", "export", "export-worker.mjs"].join(path.sep));
 
 function spawnSlot(): Slot {
-  const worker = new Worker(/* turbopackIgnore: true */ workerFile());
+  const worker = new Worker(/* turbopackIgnore: true */ workerFile(), { resourceLimits: WORKER_LIMITS });
   worker.unref();
   const slot: Slot = { worker, busy: true };
   worker.on("error", (error) => console.error("An export worker failed:", error));
@@ -41,6 +52,7 @@ function spawnSlot(): Slot {
 async function acquireSlot(signal?: AbortSignal): Promise<Slot> {
   const idle = pool.slots.find((s) => !s.busy);
   if (idle) {
+    clearTimeout(idle.idle);
     idle.busy = true;
     return idle;
   }
@@ -68,7 +80,15 @@ function releaseSlot(slot: Slot) {
   const next = pool.waiting.shift();
   if (next && pool.slots.includes(slot)) next(slot);
   else if (next) next(spawnSlot());
-  else slot.busy = false;
+  else {
+    slot.busy = false;
+    // a worker left idle is stopped, and its memory goes with it
+    slot.idle = setTimeout(() => {
+      if (slot.busy) return;
+      pool.slots = pool.slots.filter((s) => s !== slot);
+      void slot.worker.terminate();
+    }, EXPORT_POOL.workerIdleSeconds * 1000).unref();
+  }
 }
 
 /** The next message from the worker about `job`, or the worker's death as an error. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../db/create-prisma-client";
-import { leaseServedDatabase } from "../db/served-database";
+import { leaseServedDatabase, warmNewConnectionsWith } from "../db/served-database";
 import { loadSearchIndex } from "./search-index";
 import { searchVoices } from "./search-voices";
 import { DEFAULT_VOICE_QUERY } from "./voice-query";
@@ -18,12 +18,13 @@ async function warmConnection(db: Database): Promise<void> {
   console.log(`Search index ready: ${index.facts.length} voices, ${index.quotes.rowids.length} quotes, loaded in ${milliseconds} ms.`);
 }
 
-/** At server start (instrumentation.ts): warms the served connection, under a lease of its own. */
+/**
+ * At server start (instrumentation.ts): every connection the server opens is warmed before it
+ * serves, the first one now and each reseeded file's as soon as the server notices it, while
+ * the previous connection goes on answering (served-database.ts).
+ */
 export async function warmSearchIndex(): Promise<void> {
+  warmNewConnectionsWith(warmConnection);
   const lease = await leaseServedDatabase();
-  try {
-    await warmConnection(lease.db);
-  } finally {
-    lease.release();
-  }
+  lease.release();
 }

@@ -9,6 +9,7 @@ import { searchVoices } from "../../lib/search/search-voices";
 import { buildFtsQuery } from "../../lib/search/fts-query";
 import { loadVoiceFacts } from "../../lib/search/voice-facts";
 import { parseVoiceQuery } from "../../lib/search/voice-query";
+import { summarise, type Latency } from "./latency";
 
 // The measurements behind `npm run bench`. Each returns plain numbers for the report.
 
@@ -21,14 +22,6 @@ export const TYPICAL_QUERIES = [
   "q=propag*&role=citizen&sort=age",
   "q=kazakhstan&country=Kazakhstan&kind=direct",
 ] as const;
-
-export type Latency = { median: number; p95: number; p99: number; max: number; runs: number };
-
-function summarise(times: number[]): Latency {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  return { median: at(50), p95: at(95), p99: at(99), max: sorted.at(-1)!, runs: sorted.length };
-}
 
 async function time(run: () => unknown | Promise<unknown>, runs: number): Promise<number[]> {
   for (let i = 0; i < 3; i++) await run(); // warm up

@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort, spawnServer } from "../serve-app";
+import { processTree, processUsage } from "./process-usage";
 
 // Voices beside Datasette on the same SQLite file, as the same person would use them: each
 // server started from nothing, asked the same kinds of question, weighed and timed. The two
@@ -84,42 +85,7 @@ export function datasetteContender(dbPath: string, scratch: string): Contender |
   };
 }
 
-/** The process and its descendants (a server may serve from child processes or worker threads' helpers). */
-function processTree(pid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  return tree;
-}
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 const PAYLOAD_TIMEOUT_MS = 60_000;
-
-/** CPU seconds used so far and resident memory now, summed over the process tree. */
-function usage(pid: number): { cpuSeconds: number; rssMb: number } {
-  let ticks = 0;
-  let rssKb = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const raw = readFileSync(`/proc/${p}/stat`, "utf8");
-      const stat = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(stat[11]) + Number(stat[12]); // utime, stime
-      rssKb += Number(readFileSync(`/proc/${p}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { cpuSeconds: ticks / TICKS_PER_SECOND, rssMb: rssKb / 1024 };
-}
 
 async function waitForAnswer(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;
@@ -143,14 +109,14 @@ type Load = { requestsPerSecond: number; p99Ms: number; errors: number; timeouts
 async function measureLoad(baseUrl: string, contender: Contender, pid: number, connections: number, seconds: number): Promise<Load> {
   const { default: autocannon } = await import("autocannon");
   let next = Math.floor(Math.random() * PAIRS.length);
-  const before = usage(pid).cpuSeconds;
+  const before = processUsage(pid).cpuSeconds;
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
     requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: contender.searchPath(PAIRS[next++ % PAIRS.length]!) }) }],
   });
-  const cpu = usage(pid).cpuSeconds - before;
+  const cpu = processUsage(pid).cpuSeconds - before;
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
@@ -181,10 +147,10 @@ async function runOnce(contender: Contender, repetition: number, connections: nu
     await waitForAnswer(`${baseUrl}${contender.searchPath("soviet steppe")}`, child, 300_000);
     const firstSearchMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const idleRssMb = usage(child.pid!).rssMb;
+    const idleRssMb = processUsage(child.pid!).rssMb;
     const loads: Record<number, Load> = {};
     for (const n of connections) loads[n] = await measureLoad(baseUrl, contender, child.pid!, n, seconds);
-    const rssAfterLoadMb = usage(child.pid!).rssMb;
+    const rssAfterLoadMb = processUsage(child.pid!).rssMb;
     const payloadBytes: Record<string, number> = {};
     for (const [label, url] of contender.payloads) {
       try {

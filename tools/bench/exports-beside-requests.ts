@@ -1,0 +1,119 @@
+import { processUsage } from "./process-usage";
+import { summarise, type Latency } from "./latency";
+
+// Small requests while full exports stream (issues 16 and 17): one client asks small
+// questions one after another, first with nothing else running, then while `exports`
+// clients each download a full export as fast as they can read it. The server's memory is
+// sampled all along. Exports run in worker threads; if they slowed small requests or grew
+// memory without bound, this shows it.
+
+/** The small requests asked in turn: a tiny route, two searches (cached after their first time), a voice, a facet. */
+export const SMALL_REQUESTS = [
+  "/api/meta",
+  "/api/voices?q=war&stance=neutral",
+  "/api/voices/synthetic-voice-1",
+  "/api/voices?stance=pro_ukraine&pageSize=20",
+  "/api/facets/source",
+] as const;
+
+const SAMPLE_EVERY_MS = 250;
+
+/** Small requests in turn, one at a time, until `until()` says stop; their times in ms. */
+async function askInTurn(baseUrl: string, until: () => boolean): Promise<{ times: number[]; failed: string[] }> {
+  const times: number[] = [];
+  const failed: string[] = [];
+  for (let i = 0; !until(); i++) {
+    const url = SMALL_REQUESTS[i % SMALL_REQUESTS.length]!;
+    const started = performance.now();
+    try {
+      const response = await fetch(`${baseUrl}${url}`, { signal: AbortSignal.timeout(60_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) times.push(performance.now() - started);
+      else failed.push(`${response.status} ${url}`);
+    } catch (error) {
+      failed.push(`${(error as Error).message} ${url}`);
+    }
+  }
+  return { times, failed };
+}
+
+/** One export read to its end, as fast as the client can: its status, bytes and seconds. */
+async function download(baseUrl: string, exportPath: string) {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${exportPath}`);
+  let bytes = 0;
+  for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).byteLength;
+  return { status: response.status, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+export type ExportsBesideRequests = {
+  exportPath: string;
+  exportsAtOnce: number;
+  alone: Latency | null;
+  duringExports: Latency | null;
+  failed: string[];
+  exports: { status: number; bytes: number; seconds: number }[];
+  rssMb: { idle: number; peak: number; after: number };
+};
+
+/**
+ * The server at `pid` answers `baseUrl`: small requests alone for `aloneSeconds`, then
+ * beside `exportsAtOnce` downloads of `exportPath`, until the last download ends.
+ */
+export async function measureExportsBesideRequests(options: {
+  baseUrl: string;
+  pid: number;
+  exportPath: string;
+  exportsAtOnce: number;
+  aloneSeconds: number;
+}): Promise<ExportsBesideRequests> {
+  const { baseUrl, pid } = options;
+  // every small request once, so that neither phase pays for a first render
+  await askInTurn(
+    baseUrl,
+    (() => {
+      let n = 0;
+      return () => n++ >= SMALL_REQUESTS.length;
+    })(),
+  );
+  const idle = processUsage(pid).rssMb;
+  const aloneUntil = Date.now() + options.aloneSeconds * 1000;
+  const alone = await askInTurn(baseUrl, () => Date.now() > aloneUntil);
+
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, processUsage(pid).rssMb)), SAMPLE_EVERY_MS);
+  let running = true;
+  const downloads = Promise.all(Array.from({ length: options.exportsAtOnce }, () => download(baseUrl, options.exportPath))).finally(
+    () => (running = false),
+  );
+  const during = await askInTurn(baseUrl, () => !running);
+  const exports = await downloads;
+  clearInterval(sampler);
+  // what stays once the exports are done and garbage has had a moment to go
+  await new Promise((r) => setTimeout(r, 2000));
+  return {
+    exportPath: options.exportPath,
+    exportsAtOnce: options.exportsAtOnce,
+    alone: alone.times.length ? summarise(alone.times) : null,
+    duringExports: during.times.length ? summarise(during.times) : null,
+    failed: [...alone.failed, ...during.failed],
+    exports,
+    rssMb: { idle: Math.round(idle), peak: Math.round(peak), after: Math.round(processUsage(pid).rssMb) },
+  };
+}
+
+export function formatExportsBesideRequests(m: ExportsBesideRequests): string {
+  const l = (x: Latency | null) =>
+    x ? `median ${x.median.toFixed(1)}, p99 ${x.p99.toFixed(1)}, max ${x.max.toFixed(1)} (${x.runs} requests)` : "–";
+  const done = m.exports.filter((e) => e.status === 200);
+  const refused = m.exports.filter((e) => e.status === 429).length;
+  const other = m.exports.length - done.length - refused;
+  const seconds = done.map((e) => e.seconds).sort((a, b) => a - b);
+  return [
+    `| small requests alone, ms | ${l(m.alone)} | |`,
+    `| small requests during ${m.exportsAtOnce} full exports at once, ms | ${l(m.duringExports)} | p99 < 50 ms |`,
+    `| the exports (\`${m.exportPath}\`) | ${done.length} whole (${seconds.length ? `${seconds[0]!.toFixed(1)}–${seconds.at(-1)!.toFixed(1)} s, ${(done[0]!.bytes / 2 ** 20).toFixed(1)} MB each` : "none"}), ${refused} refused with 429${other ? `, ${other} failed` : ""} | |`,
+    `| server RSS: idle, peak during the exports, 2 s after, MB | ${m.rssMb.idle}, ${m.rssMb.peak}, ${m.rssMb.after} | |`,
+    ...(m.failed.length ? [`| failed small requests | ${m.failed.length}: ${m.failed.slice(0, 5).join("; ")} | none |`] : []),
+  ].join("\n");
+}
