@@ -14,7 +14,39 @@ export type Search = Awaited<ReturnType<typeof runSearch>>;
 // Recent searches per connection, keyed by everything but the page: paging through
 // results, or the same filters asked again, costs nothing. A reseed opens a new
 // connection, so a cache never outlives the corpus it describes.
+//
+// The cache is bounded by the memory its searches hold as well as by their number: a text
+// search holds a few numbers per quote (see TextMatches), about 10 MB at a million quotes,
+// and fifty of them took the server from 420 MB to 950 MB under new searches. The search in
+// use is never evicted by its own arrival; older ones go first. SEARCH_CACHE_MB sets the
+// bound (64 MB by default): memory against repeated searches' speed.
 const CACHE_SIZE = 50;
+const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 64) * 2 ** 20;
+
+type Cached = { search: Promise<Search>; bytes: number };
+type RecentSearches = { entries: Map<string, Cached>; bytes: number };
+
+/** What a search holds beyond the index it shares with every other: its arrays, and a reference per result. */
+function heldBytes(search: Search): number {
+  const m = search.matches;
+  const matched = m ? m.rank.byteLength + m.voiceMatched.byteLength + m.quoteHits.byteLength + m.quoteRank.byteLength : 0;
+  return matched + search.results.length * 8;
+}
+
+function evict(recent: RecentSearches, keep: string) {
+  for (const [key, cached] of recent.entries) {
+    if (recent.entries.size <= CACHE_SIZE && recent.bytes <= cacheBytes()) return;
+    if (key === keep) continue;
+    recent.entries.delete(key);
+    recent.bytes -= cached.bytes;
+  }
+}
+
+/** How many searches the connection's cache holds, and the bytes they hold (for the benchmark and tests). */
+export function describeRecentSearches(db: Database): { searches: number; bytes: number } {
+  const recent = connectionState<RecentSearches>(db, "recent-searches", () => ({ entries: new Map(), bytes: 0 }));
+  return { searches: recent.entries.size, bytes: recent.bytes };
+}
 
 /**
  * The part of a search shared by voices, quotes and exports: text matches, the
@@ -24,17 +56,28 @@ export function searchVoices(db: Database, query: VoiceQuery, options: { cached?
   if (options.cached === false) return runSearch(db, query);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const key = JSON.stringify(filters);
-  const cache = connectionState(db, "recent-searches", () => new Map<string, Promise<Search>>());
-  let search = cache.get(key);
-  if (search) {
-    cache.delete(key); // most recently used goes last
-  } else {
-    search = runSearch(db, query);
-    search.catch(() => cache.delete(key));
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  const recent = connectionState<RecentSearches>(db, "recent-searches", () => ({ entries: new Map(), bytes: 0 }));
+  const found = recent.entries.get(key);
+  if (found) {
+    recent.entries.delete(key); // most recently used goes last
+    recent.entries.set(key, found);
+    return found.search;
   }
-  cache.set(key, search);
-  return search;
+  const cached: Cached = { search: runSearch(db, query), bytes: 0 };
+  recent.entries.set(key, cached);
+  cached.search.then(
+    (search) => {
+      if (recent.entries.get(key) !== cached) return; // evicted meanwhile
+      cached.bytes = heldBytes(search);
+      recent.bytes += cached.bytes;
+      evict(recent, key);
+    },
+    () => {
+      if (recent.entries.get(key) === cached) recent.entries.delete(key);
+    },
+  );
+  evict(recent, key);
+  return cached.search;
 }
 
 async function runSearch(db: Database, query: VoiceQuery) {
