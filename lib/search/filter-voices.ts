@@ -87,32 +87,35 @@ export function filterVoices(facts: VoiceFacts[], query: VoiceQuery, matches: Vo
   });
   const counts = FACETS.map((_, f) => new Int32Array(catalog[f]!.values.length));
   const kindFacet = FACETS.findIndex((facet) => facet.key === "kind");
-  // a voice counts once, or (quotes view) as many as its selected quotes: of the value's kind for the kind facet
-  const weightOf = (f: number, code: number, voice: VoiceFacts) =>
-    quoteCounts === null
-      ? 1
-      : f === kindFacet
-        ? (quoteCounts.byKind.get(catalog[f]!.values[code]!)?.[voice.order] ?? 0)
-        : quoteCounts.selected[voice.order]!;
+  // in the quotes view a voice counts as its selected quotes (for the kind facet: those of the value's kind)
+  const kindWeights = quoteCounts && catalog[kindFacet]!.values.map((value) => quoteCounts.byKind.get(value));
+  const active = FACETS.map((_, f) => f).filter((f) => selected[f]!.length > 0);
+  const allFacets = FACETS.map((_, f) => f);
   const results: VoiceFacts[] = [];
 
-  facts.forEach((voice, i) => {
-    if ((matches !== null && matches.rank[voice.order] === Infinity) || !matchesAgeRange(voice, query)) return;
+  for (let i = 0; i < facts.length; i++) {
+    const voice = facts[i]!;
+    if ((matches !== null && matches.rank[voice.order] === Infinity) || !matchesAgeRange(voice, query)) continue;
     let failed = 0;
-    for (let f = 0; f < FACETS.length; f++) {
-      if (selected[f]!.length === 0) continue;
+    for (const f of active) {
       const { starts, values } = codes[f]!;
+      const mask = wanted[f]!;
       let hit = false;
-      for (let k = starts[i]!; k < starts[i + 1]! && !hit; k++) hit = wanted[f]![values[k]!] === 1;
+      for (let k = starts[i]!; k < starts[i + 1]! && !hit; k++) hit = mask[values[k]!] === 1;
       if (!hit) failed |= 1 << f;
     }
-    if (failed === 0 && (quoteCounts === null || quoteCounts.selected[voice.order]! > 0)) results.push(voice);
-    for (let f = 0; f < FACETS.length; f++) {
-      if ((failed & ~(1 << f)) !== 0) continue;
+    const weight = quoteCounts === null ? 1 : quoteCounts.selected[voice.order]!;
+    if (failed === 0 && weight > 0) results.push(voice);
+    // a voice counts towards a facet when every other facet selects it: with two failures, towards none
+    if ((failed & (failed - 1)) !== 0) continue;
+    for (const f of failed === 0 ? allFacets : [31 - Math.clz32(failed)]) {
       const { starts, values } = codes[f]!;
-      for (let k = starts[i]!; k < starts[i + 1]!; k++) counts[f]![values[k]!]! += weightOf(f, values[k]!, voice);
+      const count = counts[f]!;
+      if (kindWeights && f === kindFacet)
+        for (let k = starts[i]!; k < starts[i + 1]!; k++) count[values[k]!]! += kindWeights[values[k]!]?.[voice.order] ?? 0;
+      else for (let k = starts[i]!; k < starts[i + 1]!; k++) count[values[k]!]! += weight;
     }
-  });
+  }
 
   const facets = {} as FacetCounts;
   FACETS.forEach((facet, f) => {
