@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -47,14 +48,30 @@ export type RunningApp = {
 
 const START_DEADLINE_MS = 60_000;
 
-/** Spawns the production server (server.ts, as `npm start` runs it) on `dbPath` and `port`; the app must be built. */
+/**
+ * An npm script's command, read from package.json: its environment (`NAME=value` before the
+ * command) and node's arguments, so that tests and benchmarks run exactly what users run.
+ */
+export function scriptCommand(root: string, script: "start" | "export"): { env: Record<string, string>; args: string[] } {
+  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const words = scripts[script]!.split(" ");
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  if (words.shift() !== "node") throw new Error(`npm run ${script} should run node, not: ${scripts[script]}`);
+  return { env, args: words };
+}
+
+/** Spawns the production server on `dbPath` and `port`, as `npm start` does (one node process); the app must be built. */
 export function spawnServer(root: string, dbPath: string, port: number, stdio: "ignore" | "pipe") {
-  // one process, as `npm start` runs it (the tsx command would start node as a child of its own)
-  return spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
+  const start = scriptCommand(root, "start");
+  return spawn(process.execPath, start.args, {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: "production",
+      ...start.env,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: `file:${dbPath}`,

@@ -19,9 +19,9 @@ export type Search = Awaited<ReturnType<typeof runSearch>>;
 // search holds a few numbers per quote (see TextMatches), about 10 MB at a million quotes,
 // and fifty of them took the server from 420 MB to 950 MB under new searches. The search in
 // use is never evicted by its own arrival; older ones go first. SEARCH_CACHE_MB sets the
-// bound (64 MB by default): memory against repeated searches' speed.
+// bound (32 MB by default): memory against repeated searches' speed.
 const CACHE_SIZE = 50;
-const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 64) * 2 ** 20;
+const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 32) * 2 ** 20;
 
 type Cached = { search: Promise<Search>; bytes: number };
 type RecentSearches = { entries: Map<string, Cached>; bytes: number };

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { findVoices } from "../../lib/search/find-voices";
@@ -10,6 +9,7 @@ import { buildFtsQuery } from "../../lib/search/fts-query";
 import { loadVoiceFacts } from "../../lib/search/voice-facts";
 import { parseVoiceQuery } from "../../lib/search/voice-query";
 import { summarise, type Latency } from "./latency";
+import { scriptCommand } from "../serve-app";
 
 // The measurements behind `npm run bench`. Each returns plain numbers for the report.
 
@@ -204,10 +204,7 @@ export function machineDetails() {
  * benchmark measures exactly what users run, as one process, so /proc shows its memory.
  */
 export function exportCommand(root: string): [string, string[]] {
-  const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const [node, ...args] = scripts.export!.split(" ");
-  if (node !== "node") throw new Error(`The export script should start with node, not ${node}`);
-  return [process.execPath, args];
+  return [process.execPath, scriptCommand(root, "export").args];
 }
 
 /**
