@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   busy: { status: 429, title: "Too many requests" },
   /** The seed cannot write its new database file (a full disk, a read-only folder); nothing was changed. */
   cannot_write: { status: 500, title: "Cannot write the database" },
+  /** An export needed more memory than the server lets one export use (EXPORT_WORKER_HEAP_MB); the server goes on. */
+  out_of_memory: { status: 503, title: "Out of memory" },
   /** There is no seeded database to serve. */
   no_database: { status: 503, title: "No database" },
 } as const;

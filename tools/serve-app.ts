@@ -65,7 +65,7 @@ export function scriptCommand(root: string, script: "start" | "export"): { env: 
 }
 
 /** Spawns the production server on `dbPath` and `port`, as `npm start` does (one node process); the app must be built. */
-export function spawnServer(root: string, dbPath: string, port: number, stdio: "ignore" | "pipe") {
+export function spawnServer(root: string, dbPath: string, port: number, stdio: "ignore" | "pipe", env: Record<string, string> = {}) {
   const start = scriptCommand(root, "start");
   return spawn(process.execPath, start.args, {
     cwd: root,
@@ -76,16 +76,21 @@ export function spawnServer(root: string, dbPath: string, port: number, stdio: "
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: `file:${dbPath}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
     },
     stdio: ["ignore", stdio, stdio],
   });
 }
 
 /** Starts the production server, as `npm start` does (the app must be built), on `port` (a free one if not given), and resolves once it answers. */
-export async function serveApp(root: string, dbPath: string, options: { port?: number } = {}): Promise<RunningApp> {
+export async function serveApp(
+  root: string,
+  dbPath: string,
+  options: { port?: number; /** Settings of the server's own, e.g. EXPORT_WORKER_HEAP_MB. */ env?: Record<string, string> } = {},
+): Promise<RunningApp> {
   const port = options.port ?? (await findFreePort());
   let output = "";
-  const server = spawnServer(root, dbPath, port, "pipe");
+  const server = spawnServer(root, dbPath, port, "pipe", options.env);
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { processState } from "../db/process-state";
@@ -8,26 +9,31 @@ import type { ExportOptions } from "./write-export";
 
 // Exports run in worker threads, never on the thread that answers requests: a full export
 // is minutes of synchronous SQLite and string building, and on the request thread 20 of
-// them made a tiny /api/meta wait 50 s. At most EXPORT_LIMITS.running exports run at once,
-// each in a worker of its own; up to EXPORT_LIMITS.waiting more wait for a worker; beyond
-// that a request is refused with 429 and Retry-After. Memory is bounded the same way: a
-// worker holds one batch of one export, and writes the next only when the client has read
-// the last one.
+// them made a tiny /api/meta wait 50 s. At most EXPORT_POOL.running exports run at once,
+// each in a worker of its own: one fewer than the machine's cores (at least one), so that a
+// core is always left to the request thread. Up to EXPORT_POOL.waiting more wait for a
+// worker; beyond that a request is refused with 429 and Retry-After. A worker holds one
+// batch of one export, and writes the next only when the client has read the last one.
 
-export const EXPORT_POOL = { running: 2, waiting: 8, retryAfterSeconds: 10, idleSeconds: 60, workerIdleSeconds: 15 };
+export const EXPORT_POOL = {
+  running: Math.max(1, availableParallelism() - 1),
+  waiting: 8,
+  retryAfterSeconds: 10,
+  idleSeconds: 60,
+  workerIdleSeconds: 15,
+};
 
-// Each worker's heap has a ceiling. An export holds one batch at a time, so its live data is
-// small; without a ceiling V8 still lets garbage pile up to hundreds of MB before collecting
-// (it sizes a heap by how fast it grows, not by what survives), and two workers took the
-// server from 470 MB to 1.16 GB. Near the ceiling V8 collects instead. An export that truly
-// needed more would fail alone, with an error, rather than grow the server without bound.
-// EXPORT_WORKER_HEAP_MB overrides the old generation's ceiling (for tests and operators).
+// Memory is bounded per worker (docs/decisions/025-server-memory.md): its heap has a
+// ceiling, near which V8 collects rather than grows, and an export that truly needed more
+// fails alone, with an error, while the server goes on. A worker left idle for
+// workerIdleSeconds is stopped, and its memory (about 70 MB before any export) goes with it.
+// EXPORT_WORKER_HEAP_MB overrides the old generation's ceiling (for operators and tests).
 export const WORKER_LIMITS = {
-  maxOldGenerationSizeMb: Number(process.env.EXPORT_WORKER_HEAP_MB) || 192,
+  maxOldGenerationSizeMb: Number(process.env.EXPORT_WORKER_HEAP_MB) || 128,
   maxYoungGenerationSizeMb: 8,
 };
 
-type Slot = { worker: Worker; busy: boolean; idle?: NodeJS.Timeout };
+type Slot = { worker: Worker; busy: boolean; idle?: NodeJS.Timeout; outOfMemory?: boolean };
 type Pool = { slots: Slot[]; waiting: ((slot: Slot) => void)[] };
 
 const pool = processState<Pool>("export-pool", () => ({ slots: [], waiting: [] }));
@@ -41,7 +47,12 @@ function spawnSlot(): Slot {
   const worker = new Worker(/* turbopackIgnore: true */ workerFile(), { resourceLimits: WORKER_LIMITS });
   worker.unref();
   const slot: Slot = { worker, busy: true };
-  worker.on("error", (error) => console.error("An export worker failed:", error));
+  worker.on("error", (error: Error & { code?: string }) => {
+    if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+      slot.outOfMemory = true;
+      console.error(`An export worker reached its memory ceiling (${WORKER_LIMITS.maxOldGenerationSizeMb} MB) and was stopped.`);
+    } else console.error("An export worker failed:", error);
+  });
   worker.on("exit", () => {
     pool.slots = pool.slots.filter((s) => s !== slot);
   });
@@ -101,7 +112,14 @@ function receive(slot: Slot, job: number): Promise<FromWorker> {
     };
     const onExit = (code: number) => {
       cleanup();
-      reject(new Error(`The export worker exited with code ${code}`));
+      reject(
+        slot.outOfMemory
+          ? new VoicesError(
+              "out_of_memory",
+              `The export needed more memory than one export may use on this server (${WORKER_LIMITS.maxOldGenerationSizeMb} MB); export a narrower selection, or use the export command`,
+            )
+          : new Error(`The export worker exited with code ${code}`),
+      );
     };
     const cleanup = () => {
       slot.worker.off("message", onMessage);

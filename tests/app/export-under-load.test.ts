@@ -173,3 +173,30 @@ describe("exports under load", () => {
     expect(again).toEqual(again.map(() => 200));
   }, 120_000);
 });
+
+describe("an export's memory", () => {
+  it("has a ceiling: an export that needs more fails alone, saying so, and the server answers on", async () => {
+    // a ceiling below what a worker needs to load: every export reaches it
+    const small = await serveApp(PROJECT_ROOT, dbPath, { env: { EXPORT_WORKER_HEAP_MB: "8" } });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await fetch(`${small.baseUrl}${EXPORT}`);
+        expect(response.status).toBe(503);
+        const { error } = (await response.json()) as { error: { code: string; message: string } };
+        expect(error.code).toBe("out_of_memory");
+        expect(error.message).toContain("8 MB");
+        const meta = await fetch(`${small.baseUrl}/api/meta`);
+        expect(meta.status).toBe(200);
+        await meta.arrayBuffer();
+      }
+      expect(small.output()).toContain("reached its memory ceiling (8 MB)");
+    } finally {
+      await small.stop();
+    }
+    // the default ceiling holds a whole export of this corpus (reseeded by the first test: its own count)
+    const { counts } = (await (await fetch(`${app.baseUrl}/api/meta`)).json()) as { counts: { quotes: number } };
+    const whole = await fetch(`${app.baseUrl}${EXPORT}`);
+    expect(whole.status).toBe(200);
+    expect(items(await whole.text())).toHaveLength(counts.quotes);
+  }, 120_000);
+});
