@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { QuoteResult as QuoteResultData } from "@/lib/quotes/find-quotes";
+import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
 import { AddToList } from "./add-to-list";
 import { QuoteInContextLine } from "./quote-in-context-line";
 import { StanceBadge } from "./stance-badge";
@@ -21,7 +22,7 @@ export function QuoteResult({ quote }: { quote: QuoteResultData }) {
         <p className="card-source">
           <Link href={`/sources/${quote.source.slug}`}>{quote.source.publisher}</Link>
           {quote.source.publishedAt ? `, ${quote.source.publishedAt}` : ""} · {/* a full page load, so the browser scrolls to the quote */}
-          <a href={`/sources/${quote.source.slug}#quote-${quote.id}`}>Read it in the source</a>
+          <a href={buildSourceQuoteHref(quote.source.slug, quote.id)}>Read it in the source</a>
         </p>
         <AddToList id={quote.id} label={`${quote.voice.name}: ${quote.text.slice(0, 60)}`} />
       </div>
