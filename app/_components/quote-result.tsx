@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { QuoteResult as QuoteResultData } from "@/lib/quotes/find-quotes";
 import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
+import { buildVoiceQuoteHref } from "@/lib/voices/voice-quote-href";
 import { AddToList } from "./add-to-list";
 import { QuoteInContextLine } from "./quote-in-context-line";
 import { StanceBadge } from "./stance-badge";
@@ -13,7 +14,7 @@ export function QuoteResult({ quote }: { quote: QuoteResultData }) {
       <QuoteInContextLine quote={quote} />
       <div className="voice-head">
         <h3 id={`result-${quote.id}`} className="quote-speaker">
-          <Link href={`/voices/${quote.voice.slug}#quote-${quote.id}`}>{quote.voice.name}</Link>
+          <Link href={buildVoiceQuoteHref(quote.voice.slug, quote.id)}>{quote.voice.name}</Link>
         </h3>
         <StanceBadge stance={quote.voice.stance} />
       </div>

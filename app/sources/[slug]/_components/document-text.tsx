@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Block, Inline } from "@/lib/corpus/parse-document";
 import type { LocatedQuote, MarkedText } from "@/lib/sources/mark-quotes";
 import { STANCE_LABELS } from "@/lib/vocabulary";
+import { buildVoiceQuoteHref } from "@/lib/voices/voice-quote-href";
 import { AddToList } from "../../../_components/add-to-list";
 
 type Props = {
@@ -119,7 +120,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
     <>
       {first && (
         <span data-quote={id} className={`quote-tag stance-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
-          {inLink ? quote.voiceName : <Link href={`/voices/${quote.voiceSlug}${ctx.pin}#quote-${id}`}>{quote.voiceName}</Link>}
+          {inLink ? quote.voiceName : <Link href={buildVoiceQuoteHref(quote.voiceSlug, id, ctx.pin)}>{quote.voiceName}</Link>}
           {!dimmed && <span className="quote-tag-stance">{STANCE_LABELS[quote.stance]}</span>}
           {place && (
             <span className="visually-hidden">
