@@ -1,38 +1,24 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { QUOTE_SHOWN } from "@/lib/quotes/keyword-in-context";
 import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
 import { QUOTES_PER_PAGE } from "@/lib/voices/quote-pages";
-import { generateSyntheticCorpus } from "@/tools/synthetic-corpus/generate-synthetic-corpus";
-import { serveApp, type RunningApp } from "@/tools/serve-app";
-import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
+import type { RunningApp } from "@/tools/serve-app";
+import { LONG_SOURCE as SOURCE, serveLongCorpus, type LongCorpus } from "../helpers/long-corpus";
 
 // A server of its own on a synthetic corpus whose first source prints about a thousand
 // quotes, as a source of the million-quote benchmark corpus does, and whose voices have up
 // to fifteen: the source is read in parts, a voice's quotes in pages, and every link to a
 // quote must still land where the quote is shown.
 
-const CORPUS = { voices: 200, quotes: 2000, sources: 2, seed: 17 };
-const SOURCE = "synthetic-source-0";
 /** The issue's bound for every page at a million quotes (issue 17, "Payloads"). */
 const PAGE_BYTES_MAX = 300 * 1024;
 
 let app: RunningApp;
-let sourceQuotes: { id: string; voiceSlug: string }[];
-let voice: { slug: string; quotes: string[] };
+let sourceQuotes: LongCorpus["sourceQuotes"];
+let voice: LongCorpus["voice"];
 
 beforeAll(async () => {
-  const dbPath = path.join(makeTempDir("long-pages"), "voices.db");
-  await generateSyntheticCorpus(dbPath, CORPUS);
-  const sqlite = new Database(dbPath, { readonly: true });
-  sourceQuotes = sqlite.prepare(`SELECT id, voiceSlug FROM "Quote" WHERE documentId = ? ORDER BY start`).all(SOURCE) as typeof sourceQuotes;
-  const { slug } = sqlite.prepare(`SELECT voiceSlug AS slug FROM "Quote" GROUP BY voiceSlug ORDER BY count(*) DESC LIMIT 1`).get() as {
-    slug: string;
-  };
-  const ids = sqlite.prepare(`SELECT id FROM "Quote" WHERE voiceSlug = ? ORDER BY position`).all(slug) as { id: string }[];
-  voice = { slug, quotes: ids.map((q) => q.id) };
-  sqlite.close();
-  app = await serveApp(PROJECT_ROOT, dbPath);
+  ({ app, sourceQuotes, voice } = await serveLongCorpus());
 });
 afterAll(async () => {
   await app?.stop();
@@ -159,6 +145,22 @@ describe("a voice with many quotes", () => {
     const { status, html } = await get(`/voices/${voice.slug}?page=${page}`);
     expect(status).toBe(404);
     expect(html).toContain(`has no page “${page}”`);
+  });
+});
+
+describe("the explorer's results", () => {
+  it("show at most QUOTE_SHOWN characters of a quote, cut at words, whatever the quote's length", async () => {
+    let cut = 0;
+    for (const url of ["/", "/?view=quotes", "/?q=war", "/?view=quotes&q=war&pageSize=100"]) {
+      const { html } = await get(url);
+      // the quote's span holds text and <mark>s only, so its first </span> closes it
+      const quotes = [...html.matchAll(/<span class="kwic-quote">(.*?)<\/span>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+      expect(quotes.length, url).toBeGreaterThan(0);
+      // "… " and " …" at the cut ends
+      for (const quote of quotes) expect(quote.replaceAll("&quot;", '"').length, url).toBeLessThanOrEqual(QUOTE_SHOWN + 4);
+      cut += quotes.filter((q) => q.includes("…")).length;
+    }
+    expect(cut).toBeGreaterThan(0); // the corpus has quotes longer than that, and they were cut
   });
 });
 

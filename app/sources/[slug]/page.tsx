@@ -87,9 +87,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
     primary?.parts.flatMap((p) => primary.quotes.filter((q) => q.start >= p.start && q.start < p.end).map((q) => [q.id, p.number])),
   );
   const elsewhere: QuoteElsewhere = (q) => (partAt.get(q.id) === part?.number ? null : `${partHref(partAt.get(q.id) ?? 1)}#quote-${q.id}`);
-  const partNav = part && parts > 1 && (
-    <Pagination label="Parts of the text" unit="Part" page={part.number} pages={parts} href={(n) => `${partHref(n)}#text-heading`} />
-  );
+  // above the text and below it; two landmarks, so two names
+  const partNav = (label: string) =>
+    part &&
+    parts > 1 && <Pagination label={label} unit="Part" page={part.number} pages={parts} href={(n) => `${partHref(n)}#text-heading`} />;
   return (
     <article className="source-page">
       <StructuredMetadata metadata={buildSourcePageMetadata(source, permalinks)} />
@@ -177,7 +178,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             hrefOf={(q) => elsewhere(q) ?? `#quote-${q.id}`}
             inParts={parts > 1 ? ` in ${parts} parts` : ""}
           />
-          {partNav}
+          {partNav("Parts of the text")}
           <DocumentText
             blocks={primary.blocks.slice(part.first, part.last + 1)}
             quotes={primary.quotes}
@@ -185,7 +186,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             pin={pin}
             elsewhere={elsewhere}
           />
-          {partNav}
+          {partNav("Parts of the text, after this part")}
         </section>
       )}
       {copies.map((copy) => (
