@@ -21,7 +21,7 @@ const SIDE = 160;
  * How much of a long quote a result shows, in characters, cut at words: a window around the
  * first word the search matched, else the quote's beginning. Twenty results of quotes of up
  * to 450 characters carried 7,400 characters of quotes, twice (HTML and React payload),
- * at a million quotes; the whole quote is on its speaker's page, a link away.
+ * at a million quotes; the whole quote is on its speaker's page, a link away (QuoteInContextLine).
  */
 export const QUOTE_SHOWN = 200;
 /** How much of the shown window comes before the first match, when there is one. */
