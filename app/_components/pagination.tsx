@@ -1,7 +1,22 @@
 import Link from "next/link";
 
-/** Previous and next links around "Page N of M"; `href` gives a page's address. Plain links: it works without JavaScript. */
-export function Pagination({ label, page, pages, href }: { label: string; page: number; pages: number; href: (page: number) => string }) {
+/**
+ * Previous and next links around "Page N of M" (or "Part N of M" with `unit`); `href` gives a
+ * page's address. Plain links: it works without JavaScript.
+ */
+export function Pagination({
+  label,
+  page,
+  pages,
+  href,
+  unit = "Page",
+}: {
+  label: string;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  unit?: "Page" | "Part";
+}) {
   return (
     <nav aria-label={label} className="pagination">
       {page > 1 ? (
@@ -12,7 +27,7 @@ export function Pagination({ label, page, pages, href }: { label: string; page: 
         <span aria-hidden="true" />
       )}
       <span>
-        Page {page} of {pages}
+        {unit} {page} of {pages}
       </span>
       {page < pages ? (
         <Link href={href(page + 1)} rel="next">

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { QuoteResult as QuoteResultData } from "@/lib/quotes/find-quotes";
+import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
+import { buildVoiceQuoteHref } from "@/lib/voices/voice-quote-href";
 import { AddToList } from "./add-to-list";
 import { QuoteInContextLine } from "./quote-in-context-line";
 import { StanceBadge } from "./stance-badge";
@@ -12,7 +14,7 @@ export function QuoteResult({ quote }: { quote: QuoteResultData }) {
       <QuoteInContextLine quote={quote} />
       <div className="voice-head">
         <h3 id={`result-${quote.id}`} className="quote-speaker">
-          <Link href={`/voices/${quote.voice.slug}#quote-${quote.id}`}>{quote.voice.name}</Link>
+          <Link href={buildVoiceQuoteHref(quote.voice.slug, quote.id)}>{quote.voice.name}</Link>
         </h3>
         <StanceBadge stance={quote.voice.stance} />
       </div>
@@ -21,7 +23,7 @@ export function QuoteResult({ quote }: { quote: QuoteResultData }) {
         <p className="card-source">
           <Link href={`/sources/${quote.source.slug}`}>{quote.source.publisher}</Link>
           {quote.source.publishedAt ? `, ${quote.source.publishedAt}` : ""} · {/* a full page load, so the browser scrolls to the quote */}
-          <a href={`/sources/${quote.source.slug}#quote-${quote.id}`}>Read it in the source</a>
+          <a href={buildSourceQuoteHref(quote.source.slug, quote.id)}>Read it in the source</a>
         </p>
         <AddToList id={quote.id} label={`${quote.voice.name}: ${quote.text.slice(0, 60)}`} />
       </div>

@@ -5,6 +5,7 @@ import { buildCompareRows } from "@/lib/compare/build-compare-rows";
 import { compareHref, CompareQuerySchema } from "@/lib/compare/compare-query";
 import { getDb } from "@/lib/db/client";
 import { getVoice, type VoiceDetail } from "@/lib/voices/get-voice";
+import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
 import { DataLinks } from "../_components/data-links";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { StanceBadge } from "../_components/stance-badge";
@@ -117,7 +118,7 @@ export default async function ComparePage({ searchParams }: Props) {
                         {v.quotes.map((q) => (
                           <li key={q.id}>
                             <QuoteText kind={q.kind} text={q.text} />
-                            <a href={`/sources/${v.source.slug}#quote-${q.id}`} className="help">
+                            <a href={buildSourceQuoteHref(v.source.slug, q.id)} className="help">
                               {q.kind === "direct" ? "Direct quotation" : "Paraphrase"}, in the source
                             </a>{" "}
                             <AddToList id={q.id} label={`${v.name}: ${q.text.slice(0, 60)}`} />

@@ -31,6 +31,7 @@ import { RowChoice } from "./_components/row-choice";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
 import { StanceHeaderRow } from "./_components/stance-header-row";
+import { buildVoiceQuoteHref } from "@/lib/voices/voice-quote-href";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type RawParams = Awaited<Props["searchParams"]>;
@@ -149,7 +150,7 @@ export default async function InsightsPage({ searchParams }: Props) {
                                         ) : (
                                           <span className="paraphrase">{q.text} (paraphrase)</span>
                                         )}{" "}
-                                        <Link href={`/voices/${id}#quote-${q.id}`}>{names.get(id)}</Link>
+                                        <Link href={buildVoiceQuoteHref(id, q.id)}>{names.get(id)}</Link>
                                       </li>
                                     )),
                                 )}

@@ -37,6 +37,8 @@ export async function explainNotFound(db: Database, url: URL): Promise<NotFoundE
     return { message: `No quote “${slug}”${version ? ` in release ${version}` : ""} of the corpus.`, links: [ALL_RELEASES] };
   if ((kind !== "voices" && kind !== "sources") || !slug || !isSlug(slug)) return null;
   const entity = kind === "voices" ? "voice" : "source";
+  const page = await explainMissingPage(db, url, kind, slug, version);
+  if (page) return page;
   if (version) return { message: `No ${entity} “${slug}” in release ${version} of the corpus.`, links: [ALL_RELEASES] };
   const removal = await findRemoval(db, entity, slug);
   if (!removal) return null;
@@ -53,4 +55,32 @@ export async function explainNotFound(db: Database, url: URL): Promise<NotFoundE
         ]
       : [],
   };
+}
+
+/**
+ * A page of an entry that exists, asked for with a `part` (a source's text) or `page` (a
+ * voice's quotes) it does not have, or a `quote` it does not show: names the parameter.
+ */
+async function explainMissingPage(
+  db: Database,
+  url: URL,
+  kind: "voices" | "sources",
+  slug: string,
+  version: string | null,
+): Promise<NotFoundExplanation | null> {
+  const name = kind === "sources" ? "part" : "page";
+  const [number, quote] = [url.searchParams.get(name), url.searchParams.get("quote")];
+  if (number === null && quote === null) return null;
+  const exists = kind === "sources" ? await db.source.count({ where: { slug } }) : await db.voice.count({ where: { slug } });
+  if (!exists) return null;
+  const what = kind === "sources" ? "This source’s text" : "This voice’s list of quotes";
+  const first = {
+    href: `/${kind}/${slug}${version ? `?version=${version}` : ""}`,
+    label: kind === "sources" ? "Read the text from its first part" : "See the first page of quotes",
+  };
+  const message =
+    number !== null
+      ? `${what} has no ${name} “${number.slice(0, 40)}”: \`${name}\` must be a whole number from 1 to the number of ${name}s.`
+      : `${what} has no quote “${quote!.slice(0, 100)}”: \`quote\` must name a quote ${kind === "sources" ? "printed in it" : "of this voice"}.`;
+  return { message, links: [first] };
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/create-prisma-client";
 import type { Stance } from "../vocabulary";
 import { parseDocument, type Block } from "../corpus/parse-document";
+import { splitIntoParts, type DocumentPart } from "./document-parts";
 import { listHighlightedQuotes, markQuotes, type LocatedQuote, type MarkedText } from "./mark-quotes";
 import { SOURCE_REF_SELECT, toSourceRef, type SourceRef } from "./source-ref";
 
@@ -96,11 +97,12 @@ export async function getSource(db: Database, slug: string): Promise<SourceDetai
   return s && toDetail(s, (d) => ({ runs: splitIntoRuns(d.text, locatedQuotes(d)) }));
 }
 
-export type SourceReading = ReturnType<typeof toDetail<{ blocks: Block<MarkedText>[]; quotes: LocatedQuote[] }>>;
+export type SourceReading = ReturnType<typeof toDetail<{ blocks: Block<MarkedText>[]; quotes: LocatedQuote[]; parts: DocumentPart[] }>>;
 
 /**
  * One source as the source page shows it: each copy's Markdown parsed into blocks whose text
- * is cut at every quote, and the quotes it highlights in reading order, with their speakers.
+ * is cut at every quote, the quotes it highlights in reading order, with their speakers, and
+ * the parts a long text is read in (document-parts.ts).
  */
 export async function getSourceReading(db: Database, slug: string): Promise<SourceReading | null> {
   const s = await findSourceRow(db, slug);
@@ -108,7 +110,8 @@ export async function getSourceReading(db: Database, slug: string): Promise<Sour
     s &&
     toDetail(s, (d) => {
       const quotes = locatedQuotes(d);
-      return { blocks: markQuotes(parseDocument(d.text), quotes), quotes: listHighlightedQuotes(quotes) };
+      const blocks = markQuotes(parseDocument(d.text), quotes);
+      return { blocks, quotes: listHighlightedQuotes(quotes), parts: splitIntoParts(blocks, quotes) };
     })
   );
 }

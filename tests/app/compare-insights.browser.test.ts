@@ -48,7 +48,7 @@ describe("compare and insights in Chromium", () => {
     await row.locator("details summary").first().click();
     const link = row.getByRole("link", { name: "Vyacheslav Polovinko" }).first();
     await link.click();
-    await page.waitForURL(/\/voices\/vyacheslav-polovinko#quote-vyacheslav-polovinko-1$/);
+    await page.waitForURL(/\/voices\/vyacheslav-polovinko\?quote=vyacheslav-polovinko-1#quote-vyacheslav-polovinko-1$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Vyacheslav Polovinko");
   });
 

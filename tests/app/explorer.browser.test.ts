@@ -39,7 +39,7 @@ describe("the explorer in Chromium", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Aizada");
     const quote = page.locator("#quote-aizada-nur-sultan-2");
     await quote.getByRole("link", { name: "Read it in the source" }).click();
-    await page.waitForURL(/\/sources\/opendemocracy-kazakhstan-divided#quote-aizada-nur-sultan-2$/);
+    await page.waitForURL(/\/sources\/opendemocracy-kazakhstan-divided\?quote=aizada-nur-sultan-2#quote-aizada-nur-sultan-2$/);
     const target = page.locator("mark#quote-aizada-nur-sultan-2");
     await expect.poll(() => target.textContent()).toBe("I don’t watch Russian TV because it’s blatant propaganda.");
     await expect.poll(() => target.isVisible()).toBe(true);

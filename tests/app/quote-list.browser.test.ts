@@ -20,7 +20,9 @@ describe("quote lists in Chromium", () => {
     const first = page.locator(".quote-result").first();
     expect(await first.locator("mark").first().textContent()).toMatch(/^propaganda$/i);
     expect(await first.locator(".kwic-side").count()).toBeGreaterThan(0);
-    expect(await first.getByRole("link", { name: "Read it in the source" }).getAttribute("href")).toMatch(/^\/sources\/[a-z0-9-]+#quote-/);
+    expect(await first.getByRole("link", { name: "Read it in the source" }).getAttribute("href")).toMatch(
+      /^\/sources\/[a-z0-9-]+\?quote=([a-z0-9-]+)#quote-\1$/,
+    );
     expect(page.errors).toEqual([]);
   });
 

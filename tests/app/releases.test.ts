@@ -55,7 +55,8 @@ describe("a pinned link to an old release", () => {
     expect(text).toContain(STANCE_LABELS.pro_ukraine);
     expect(text).toMatch(/as it was in release 1\.1\.0/);
     expect(html).toContain('href="/voices/rustem"'); // the current version
-    expect(html).toContain('href="/sources/diplomat-kazakhstanis-picking-sides?version=1.1.0#quote-rustem-1"'); // the source, in the same release
+    // the source, in the same release, at the part that holds the quote
+    expect(html).toContain('href="/sources/diplomat-kazakhstanis-picking-sides?version=1.1.0&amp;quote=rustem-1#quote-rustem-1"');
     expect(text).toContain(`Stance changed from ${STANCE_LABELS.pro_ukraine} to ${STANCE_LABELS.neutral}`);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keywordInContext } from "@/lib/quotes/keyword-in-context";
+import { keywordInContext, QUOTE_SHOWN } from "@/lib/quotes/keyword-in-context";
 import { parseSearchTerms } from "@/lib/search/fts-query";
 
 const PARAGRAPH =
@@ -42,6 +42,35 @@ describe("keywordInContext", () => {
       before: "",
       segments: [{ text: "elsewhere", match: false }],
       after: "",
+      excerpt: false,
     });
+  });
+});
+
+describe("keywordInContext on a long quote", () => {
+  const words = Array.from({ length: 80 }, (_, i) => `word${i}`);
+  const text = words.join(" ");
+  const context = `He said: “${text}” and left.`;
+  const shown = (k: ReturnType<typeof keywordInContext>) => k.segments.map((s) => s.text).join("");
+
+  it("shows at most QUOTE_SHOWN characters of it, from its beginning, cut at a word, and says so", () => {
+    const k = keywordInContext({ text, context }, []);
+    expect(k.excerpt).toBe(true);
+    expect(shown(k)).toMatch(/^word0 word1 .* word\d+ …$/);
+    expect(shown(k).length).toBeLessThanOrEqual(QUOTE_SHOWN + 2);
+    expect(k.before).toBe("He said: “");
+  });
+
+  it("shows the window around the first word the search matched, marked", () => {
+    const k = keywordInContext({ text, context }, parseSearchTerms("word60"));
+    expect(k.segments.filter((s) => s.match).map((s) => s.text)).toEqual(["word60"]);
+    expect(shown(k)).toMatch(/^… word\d+ /);
+    expect(shown(k).length).toBeLessThanOrEqual(QUOTE_SHOWN + 4);
+  });
+
+  it("shows a quote of QUOTE_SHOWN characters or fewer whole", () => {
+    const k = keywordInContext({ text: text.slice(0, QUOTE_SHOWN), context }, []);
+    expect(k.excerpt).toBe(false);
+    expect(shown(k)).toBe(text.slice(0, QUOTE_SHOWN));
   });
 });

@@ -10,11 +10,13 @@ import { isSlug } from "@/lib/vocabulary";
 import { buildSourcePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getSourceReading, type SourceReading } from "@/lib/sources/get-source";
+import { choosePart } from "@/lib/sources/document-parts";
+import { Pagination } from "../../_components/pagination";
 import { ExportForm } from "../../_components/export-form";
 import { ReleaseBanner } from "../../_components/release-banner";
 import { StanceBadge } from "../../_components/stance-badge";
 import { StructuredMetadata } from "../../_components/structured-metadata";
-import { DocumentText } from "./_components/document-text";
+import { DocumentText, type QuoteElsewhere } from "./_components/document-text";
 import { QuoteGuide } from "./_components/quote-guide";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -53,6 +55,8 @@ function readSpeaker(raw: string | string[] | undefined, quoted: SourceReading["
     : { speaker: null, unknownSpeaker: value.slice(0, 100) };
 }
 
+const first = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
+
 export default async function SourcePage({ params, searchParams }: Props) {
   const loaded = await loadSource((await params).slug, await searchParams);
   if (!loaded) notFound(); // the not-found page says why
@@ -65,7 +69,28 @@ export default async function SourcePage({ params, searchParams }: Props) {
       })
     : [];
   const [primary, ...copies] = source.documents;
-  const { speaker, unknownSpeaker } = readSpeaker((await searchParams).speaker, primary?.quotes ?? []);
+  const raw = await searchParams;
+  const { speaker, unknownSpeaker } = readSpeaker(raw.speaker, primary?.quotes ?? []);
+  // A long text is read in parts: `?part=N`, or the part holding `?quote=<id>` (every link to a
+  // quote in its source says which), or the part holding the chosen speaker's first quote.
+  const part = primary
+    ? choosePart(primary.parts, primary.quotes, {
+        part: first(raw.part),
+        quote: first(raw.quote) ?? (speaker ? primary.quotes.find((q) => q.voiceSlug === speaker.slug)?.id : undefined),
+      })
+    : null;
+  if (primary && !part) notFound(); // the not-found page names the parameter
+  const parts = primary?.parts.length ?? 0;
+  const partHref = (n: number) =>
+    `/sources/${source.slug}?${new URLSearchParams([...versionParam, ...(speaker ? [["speaker", speaker.slug]] : []), ["part", String(n)]])}`;
+  const partAt = new Map(
+    primary?.parts.flatMap((p) => primary.quotes.filter((q) => q.start >= p.start && q.start < p.end).map((q) => [q.id, p.number])),
+  );
+  const elsewhere: QuoteElsewhere = (q) => (partAt.get(q.id) === part?.number ? null : `${partHref(partAt.get(q.id) ?? 1)}#quote-${q.id}`);
+  // above the text and below it; two landmarks, so two names
+  const partNav = (label: string) =>
+    part &&
+    parts > 1 && <Pagination label={label} unit="Part" page={part.number} pages={parts} href={(n) => `${partHref(n)}#text-heading`} />;
   return (
     <article className="source-page">
       <StructuredMetadata metadata={buildSourcePageMetadata(source, permalinks)} />
@@ -141,11 +166,27 @@ export default async function SourcePage({ params, searchParams }: Props) {
         </ul>
       </section>
 
-      {primary && (
+      {primary && part && (
         <section aria-labelledby="text-heading">
-          <h2 id="text-heading">Text</h2>
-          <QuoteGuide sourceSlug={source.slug} quotes={primary.quotes} speaker={speaker} unknownSpeaker={unknownSpeaker} />
-          <DocumentText blocks={primary.blocks} quotes={primary.quotes} speaker={speaker?.slug ?? null} pin={pin} />
+          <h2 id="text-heading">Text{parts > 1 ? `, part ${part.number} of ${parts}` : ""}</h2>
+          <QuoteGuide
+            sourceSlug={source.slug}
+            quotes={primary.quotes}
+            speaker={speaker}
+            unknownSpeaker={unknownSpeaker}
+            pin={pin}
+            hrefOf={(q) => elsewhere(q) ?? `#quote-${q.id}`}
+            inParts={parts > 1 ? ` in ${parts} parts` : ""}
+          />
+          {partNav("Parts of the text")}
+          <DocumentText
+            blocks={primary.blocks.slice(part.first, part.last + 1)}
+            quotes={primary.quotes}
+            speaker={speaker?.slug ?? null}
+            pin={pin}
+            elsewhere={elsewhere}
+          />
+          {partNav("Parts of the text, after this part")}
         </section>
       )}
       {copies.map((copy) => (

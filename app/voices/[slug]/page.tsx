@@ -11,6 +11,8 @@ import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { buildVoicePageMetadata } from "@/lib/meta/page-metadata";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { getVoice } from "@/lib/voices/get-voice";
+import { chooseQuotePage, findQuotePage, QUOTES_PER_PAGE } from "@/lib/voices/quote-pages";
+import { Pagination } from "../../_components/pagination";
 import { groupEvidence, joinLabels, type FactRow } from "@/lib/voices/group-evidence";
 import { AddToCompare } from "../../_components/add-to-compare";
 import { ExportForm } from "../../_components/export-form";
@@ -53,6 +55,16 @@ export default async function VoicePage({ params, searchParams }: Props) {
   const loaded = await loadVoice((await params).slug, await searchParams);
   if (!loaded) notFound(); // the not-found page says whether a release removed it
   const { voice, version, corpus, permalinks } = loaded;
+  const raw = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const quoteIds = voice.quotes.map((q) => q.id);
+  // Many quotes are read a page at a time: `?page=N`, or the page holding `?quote=<id>`.
+  const page = chooseQuotePage(quoteIds, { page: first(raw.page), quote: first(raw.quote) });
+  if (page === null) notFound(); // the not-found page names the parameter
+  const pages = Math.max(1, Math.ceil(quoteIds.length / QUOTES_PER_PAGE));
+  const offset = (page - 1) * QUOTES_PER_PAGE;
+  const pageHref = (n: number) =>
+    `/voices/${voice.slug}?${new URLSearchParams([...(version ? [["version", version]] : []), ["page", String(n)]])}`;
   const history = await findChangeHistory(await getDb(), { voiceSlug: voice.slug });
   const pin = version ? `?version=${version}` : "";
   const versionParam: [string, string][] = version ? [["version", version]] : [];
@@ -92,9 +104,13 @@ export default async function VoicePage({ params, searchParams }: Props) {
       </p>
 
       <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">{voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}</h2>
-        <ol className="quote-list">
-          {voice.quotes.map((quote) => (
+        <h2 id="quotes-heading">
+          {voice.quotes.length === 1 ? "Quote" : `Quotes (${voice.quotes.length})`}
+          {pages > 1 ? `, page ${page} of ${pages}` : ""}
+        </h2>
+        {pages > 1 && <QuotesElsewhere ids={quoteIds} page={page} href={pageHref} />}
+        <ol className="quote-list" start={offset + 1}>
+          {voice.quotes.slice(offset, offset + QUOTES_PER_PAGE).map((quote) => (
             <li key={quote.id} id={`quote-${quote.id}`}>
               <QuoteInContext quote={quote} sourceSlug={voice.source.slug} pin={pin} />
               <CitePanel
@@ -106,6 +122,7 @@ export default async function VoicePage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
+        {pages > 1 && <Pagination label="Pages of quotes" page={page} pages={pages} href={(n) => `${pageHref(n)}#quotes-heading`} />}
       </section>
 
       {!version && <RemovedQuotes history={history} />}
@@ -226,5 +243,26 @@ export default async function VoicePage({ params, searchParams }: Props) {
         </div>
       </section>
     </article>
+  );
+}
+
+/**
+ * The quotes on the voice's other pages, by number, each the target of its own fragment
+ * (`#quote-<id>`): a permalink made before the quotes were paged, or by anyone who cannot
+ * know the page, still lands on a link to the page that shows the quote.
+ */
+function QuotesElsewhere({ ids, page, href }: { ids: string[]; page: number; href: (page: number) => string }) {
+  return (
+    <nav aria-label="Quotes on other pages" className="quotes-elsewhere">
+      <span className="help">Quotes on other pages:</span>{" "}
+      {ids.map((id, i) => {
+        const on = findQuotePage(i);
+        return on === page ? null : (
+          <a key={id} id={`quote-${id}`} href={`${href(on)}#quote-${id}`} aria-label={`Quote ${i + 1}, on page ${on}`}>
+            {i + 1}
+          </a>
+        );
+      })}
+    </nav>
   );
 }

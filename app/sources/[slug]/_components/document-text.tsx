@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Block, Inline } from "@/lib/corpus/parse-document";
 import type { LocatedQuote, MarkedText } from "@/lib/sources/mark-quotes";
 import { STANCE_LABELS } from "@/lib/vocabulary";
+import { buildVoiceQuoteHref } from "@/lib/voices/voice-quote-href";
 import { AddToList } from "../../../_components/add-to-list";
 
 type Props = {
@@ -13,7 +14,12 @@ type Props = {
   speaker: string | null;
   /** "?version=1.0.0" on a release's page, so links to speakers stay in that release. */
   pin?: string;
+  /** For a text read in parts (`blocks` are one part's): the address of a quote in another part. */
+  elsewhere?: QuoteElsewhere;
 };
+
+/** Where quotes outside the blocks shown are: `href` gives one's address, or null when it is among them. */
+export type QuoteElsewhere = (quote: LocatedQuote) => string | null;
 
 type Ctx = {
   quoteOf: Map<string, LocatedQuote>;
@@ -23,6 +29,8 @@ type Ctx = {
   speaker: string | null;
   /** "?version=1.0.0" when the page shows a release, so links to speakers stay in it; else "". */
   pin: string;
+  /** A quote's address for the ↑/↓ links: its fragment here, or the part that holds it. */
+  hrefOf: (quote: LocatedQuote) => string;
 };
 
 const HEADINGS = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
@@ -32,10 +40,11 @@ const HEADINGS = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
  * labelled with who says it and linked to the quotes before and after it. Plain links and
  * server-rendered markup only: it all works without JavaScript.
  */
-export function DocumentText({ blocks, quotes, speaker, pin = "" }: Props) {
+export function DocumentText({ blocks, quotes, speaker, pin = "", elsewhere = () => null }: Props) {
   const navigated = speaker ? quotes.filter((q) => q.voiceSlug === speaker) : quotes;
   const around = new Map(navigated.map((q, i) => [q.id, { number: i + 1, previous: navigated[i - 1], next: navigated[i + 1] }]));
-  const ctx: Ctx = { quoteOf: new Map(quotes.map((q) => [q.id, q])), around, total: navigated.length, speaker, pin };
+  const hrefOf = (q: LocatedQuote) => elsewhere(q) ?? `#quote-${q.id}`;
+  const ctx: Ctx = { quoteOf: new Map(quotes.map((q) => [q.id, q])), around, total: navigated.length, speaker, pin, hrefOf };
   return <div className="document-text">{renderBlocks(blocks, ctx)}</div>;
 }
 
@@ -111,7 +120,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
     <>
       {first && (
         <span data-quote={id} className={`quote-tag stance-${quote.stance}${dimmed ? " quote-dimmed" : ""}`}>
-          {inLink ? quote.voiceName : <Link href={`/voices/${quote.voiceSlug}${ctx.pin}#quote-${id}`}>{quote.voiceName}</Link>}
+          {inLink ? quote.voiceName : <Link href={buildVoiceQuoteHref(quote.voiceSlug, id, ctx.pin)}>{quote.voiceName}</Link>}
           {!dimmed && <span className="quote-tag-stance">{STANCE_LABELS[quote.stance]}</span>}
           {place && (
             <span className="visually-hidden">
@@ -131,7 +140,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
       {last && place && !inLink && (
         <span className="quote-nav">
           {place.previous ? (
-            <a href={`#quote-${place.previous.id}`}>
+            <a href={ctx.hrefOf(place.previous)}>
               <span aria-hidden="true">↑</span>
               <span className="visually-hidden">Previous quote, by {place.previous.voiceName}</span>
             </a>
@@ -140,7 +149,7 @@ function QuotePiece({ piece, ctx, inLink }: { piece: MarkedText; ctx: Ctx; inLin
             {place.number}/{ctx.total}
           </span>
           {place.next ? (
-            <a href={`#quote-${place.next.id}`}>
+            <a href={ctx.hrefOf(place.next)}>
               <span aria-hidden="true">↓</span>
               <span className="visually-hidden">Next quote, by {place.next.voiceName}</span>
             </a>

@@ -1,4 +1,5 @@
 import type { VoiceDetail } from "@/lib/voices/get-voice";
+import { buildSourceQuoteHref } from "@/lib/sources/source-quote-href";
 import { AddToList } from "../../../_components/add-to-list";
 import { QuoteText } from "../../../_components/quote-text";
 
@@ -22,7 +23,7 @@ export function QuoteInContext({
       <figcaption>
         <span className="quote-kind">{quote.kind === "direct" ? "Direct quotation" : "Paraphrase (the reporter’s words)"}</span> ·{" "}
         {/* a full page load, so the browser scrolls to the quote and :target highlights it */}
-        <a href={`/sources/${sourceSlug}${pin}#quote-${quote.id}`}>Read it in the source</a>{" "}
+        <a href={buildSourceQuoteHref(sourceSlug, quote.id, pin)}>Read it in the source</a>{" "}
         <AddToList id={quote.id} label={quote.text.slice(0, 60)} />
       </figcaption>
       <details className="context">
