@@ -28,7 +28,7 @@ export const EXPORT_POOL = {
 // fails alone, with an error, while the server goes on. A worker left idle for
 // workerIdleSeconds is stopped, and its memory (about 70 MB before any export) goes with it.
 // EXPORT_WORKER_HEAP_MB overrides the old generation's ceiling (for operators and tests).
-export const WORKER_LIMITS = {
+const WORKER_LIMITS = {
   maxOldGenerationSizeMb: Number(process.env.EXPORT_WORKER_HEAP_MB) || 128,
   maxYoungGenerationSizeMb: 8,
 };

@@ -8,7 +8,7 @@ import { summarise, type Latency } from "./latency";
 // memory without bound, this shows it.
 
 /** The small requests asked in turn: a tiny route, two searches (cached after their first time), a voice, a facet. */
-export const SMALL_REQUESTS = [
+const SMALL_REQUESTS = [
   "/api/meta",
   "/api/voices?q=war&stance=neutral",
   "/api/voices/synthetic-voice-1",
