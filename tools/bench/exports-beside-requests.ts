@@ -89,8 +89,8 @@ export async function measureExportsBesideRequests(options: {
   const during = await askInTurn(baseUrl, () => !running);
   const exports = await downloads;
   clearInterval(sampler);
-  // what stays once the exports are done and garbage has had a moment to go
-  await new Promise((r) => setTimeout(r, 2000));
+  // what stays once the exports are done, and the idle export workers have been stopped (after 15 s)
+  await new Promise((r) => setTimeout(r, 20_000));
   return {
     exportPath: options.exportPath,
     exportsAtOnce: options.exportsAtOnce,
@@ -113,7 +113,7 @@ export function formatExportsBesideRequests(m: ExportsBesideRequests): string {
     `| small requests alone, ms | ${l(m.alone)} | |`,
     `| small requests during ${m.exportsAtOnce} full exports at once, ms | ${l(m.duringExports)} | p99 < 50 ms |`,
     `| the exports (\`${m.exportPath}\`) | ${done.length} whole (${seconds.length ? `${seconds[0]!.toFixed(1)}–${seconds.at(-1)!.toFixed(1)} s, ${(done[0]!.bytes / 2 ** 20).toFixed(1)} MB each` : "none"}), ${refused} refused with 429${other ? `, ${other} failed` : ""} | |`,
-    `| server RSS: idle, peak during the exports, 2 s after, MB | ${m.rssMb.idle}, ${m.rssMb.peak}, ${m.rssMb.after} | |`,
+    `| server RSS: idle, peak during the exports, 20 s after, MB | ${m.rssMb.idle}, ${m.rssMb.peak}, ${m.rssMb.after} | |`,
     ...(m.failed.length ? [`| failed small requests | ${m.failed.length}: ${m.failed.slice(0, 5).join("; ")} | none |`] : []),
   ].join("\n");
 }
