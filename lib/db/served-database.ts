@@ -82,7 +82,10 @@ async function openConnection(dbPath: string, inode: number): Promise<Connection
       continue;
     }
     const after = await inodeAt(dbPath);
-    if (after === expected) return { client, inode: expected, leases: 0, replaced: false, closed: false };
+    if (after === expected) {
+      servedFiles.set(client, { path: dbPath, inode: expected });
+      return { client, inode: expected, leases: 0, replaced: false, closed: false };
+    }
     await client.$disconnect();
     if (after === null) throw new VoicesError("no_database", `No database at ${dbPath}. Run "npm run db:seed" first.`);
     expected = after;
@@ -157,6 +160,15 @@ async function currentConnection(): Promise<Connection> {
 /** Has every connection opened from now on made ready by `warm` before it serves (see openReadyConnection). */
 export function warmNewConnectionsWith(warm: (db: Database) => Promise<void>) {
   state.warm = warm;
+}
+
+/** The file a served connection reads: its path, and the inode the path named when it was opened. */
+export type ServedFile = { path: string; inode: number };
+const servedFiles = processState("served-files", () => new WeakMap<Database, ServedFile>());
+
+/** The file `db` reads, if it is a served connection (not a release's, nor a client made elsewhere). */
+export function servedFileOf(db: Database): ServedFile | undefined {
+  return servedFiles.get(db);
 }
 
 export type Lease = { db: Database; release(): void };

@@ -3,6 +3,7 @@ import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import type { FtsQuery } from "./fts-query";
 import { kindCodes, type SearchIndex } from "./search-index";
+import { queryText } from "./text-query-pool";
 
 /**
  * Up to this many hits in one index are ranked by SQLite's bm25(). Past it, bm25 over
@@ -54,9 +55,12 @@ function matching(table: Indexed, query: FtsQuery): { index: Prisma.Sql; where: 
 /** The rowids and bm25 scores of a table's hits, up to `limit` of them (all without one), in one pass. */
 async function findRankedHits(db: Database, index: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<Hits> {
   // bm25() cannot sit inside an aggregate, hence the materialised step
-  const [ranked] = await db.$queryRaw<{ rowids: string; scores: string }[]>`
+  const [ranked] = await queryText<{ rowids: string; scores: string }>(
+    db,
+    Prisma.sql`
     WITH hits AS MATERIALIZED (SELECT ${index}.rowid AS r, bm25(${index}) AS s FROM ${index} WHERE ${where}${limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`})
-    SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`;
+    SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`,
+  );
   return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
 }
 
@@ -78,7 +82,10 @@ async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery,
     const ranked = await findRankedHits(db, index, where, rankCap + 1);
     if (ranked.rowids.length <= rankCap) return ranked;
   }
-  const [found] = await db.$queryRaw<{ rowids: string }[]>`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`;
+  const [found] = await queryText<{ rowids: string }>(
+    db,
+    Prisma.sql`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`,
+  );
   const rowids = JSON.parse(found!.rowids) as number[];
   if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
   return findRankedHits(db, index, where);
@@ -87,8 +94,11 @@ async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery,
 /** The places whose names, other spellings, region or country match, with their bm25 ranks. */
 function findPlaceHits(db: Database, query: FtsQuery) {
   const { index, where } = matching("Place", query);
-  return db.$queryRaw<{ placeSlug: string; rank: number }[]>`
-    SELECT p."slug" AS placeSlug, bm25(${index}) AS rank FROM ${index} JOIN "Place" p ON p.rowid = ${index}.rowid WHERE ${where}`;
+  return queryText<{ placeSlug: string; rank: number }>(
+    db,
+    Prisma.sql`
+    SELECT p."slug" AS placeSlug, bm25(${index}) AS rank FROM ${index} JOIN "Place" p ON p.rowid = ${index}.rowid WHERE ${where}`,
+  );
 }
 
 /**
