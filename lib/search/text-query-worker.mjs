@@ -5,11 +5,12 @@ import { statSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import Database from "better-sqlite3";
 
-// a reseed switches the server from one file to the next: the two may be asked for at once
-const KEEP_FILES = 2;
 const KEEP_STATEMENTS = 50;
-/** Open files by "path inode", most recently used last: { db, statements }. */
+// a replaced file stays on disk while a connection holds it: connections idle this long are closed
+const CLOSE_IDLE_AFTER_MS = 30_000;
+/** Open files by path: the newest inode asked for at that path, { inode, db, statements }. */
 const files = new Map();
+let idleTimer;
 
 const inodeAt = (path) => {
   try {
@@ -22,34 +23,34 @@ const inodeAt = (path) => {
 /**
  * A connection on the file `path` names while it is `inode`, or null when the path names
  * another file now (a reseed replaced it): the server then runs the query on its own
- * connection, which is still on that file.
+ * connection, which is still on that file. One connection per path, on its newest file.
  */
 function connectionFor(path, inode) {
-  const key = `${path} ${inode}`;
-  const known = files.get(key);
-  if (known) {
-    files.delete(key);
-    files.set(key, known);
-    return known;
-  }
-  if (inodeAt(path) !== inode) return null;
+  const known = files.get(path);
+  if (known?.inode === inode) return known;
+  if (inodeAt(path) !== inode) return null; // an older file (or none): the request's own connection has it
   const db = new Database(path, { readonly: true, fileMustExist: true });
   // the path named the same file just before and just after the open: that is the file opened
   if (inodeAt(path) !== inode) {
     db.close();
     return null;
   }
-  const opened = { db, statements: new Map() };
-  files.set(key, opened);
-  for (const [oldKey, old] of files) {
-    if (files.size <= KEEP_FILES) break;
-    files.delete(oldKey);
-    old.db.close();
-  }
+  // the file this one replaced is let go: its last readers' queries run on their own connections
+  known?.db.close();
+  const opened = { inode, db, statements: new Map() };
+  files.set(path, opened);
   return opened;
 }
 
+function closeAll() {
+  for (const { db } of files.values()) db.close();
+  files.clear();
+}
+
 parentPort.on("message", ({ id, path, inode, sql, values }) => {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(closeAll, CLOSE_IDLE_AFTER_MS);
+  idleTimer.unref();
   try {
     const connection = connectionFor(path, inode);
     if (!connection) return parentPort.postMessage({ id, stale: true });
