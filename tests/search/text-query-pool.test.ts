@@ -1,6 +1,6 @@
-import { copyFileSync, renameSync } from "node:fs";
+import { copyFileSync, readdirSync, readlinkSync, renameSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/create-prisma-client";
 import { leaseServedDatabase, servedFileOf } from "@/lib/db/served-database";
 import { searchVoices } from "@/lib/search/search-voices";
@@ -19,6 +19,17 @@ let aPath: string;
 let bPath: string;
 let a: Database;
 let b: Database;
+
+/** Whether this process (its threads included) still holds the replaced copy of `file` open. */
+function holdsReplaced(file: string): boolean {
+  return readdirSync("/proc/self/fd").some((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === `${file} (deleted)`;
+    } catch {
+      return false; // closed meanwhile
+    }
+  });
+}
 
 /** What a search found, without the per-connection objects: the result slugs in order, the facets, the ranking. */
 const answer = async (db: Database, q: string) => {
@@ -87,5 +98,7 @@ describe("full-text queries on a query thread", () => {
     } finally {
       next.release();
     }
+    // the replaced file's readers are done: neither the request's connection nor the query thread holds it
+    await vi.waitFor(() => expect(holdsReplaced(servedPath)).toBe(false));
   });
 });
