@@ -19,11 +19,12 @@ import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { DataLinks } from "./_components/data-links";
 import { ExplorerShell } from "./_components/explorer-shell";
-import { FacetCheckbox, NumberField, SelectField } from "./_components/synced-controls";
+import { FacetValues, NumberField, SelectField } from "./_components/synced-controls";
 import { SearchInput } from "./_components/search-input";
 import { QuoteResult } from "./_components/quote-result";
 import { UnrecognisedFilters } from "./_components/unrecognised-filters";
 import { VoiceCard } from "./_components/voice-card";
+import { pickVoiceCard } from "./_components/pick-voice-card";
 import { findQuotes, type QuoteSearchResult } from "@/lib/quotes/find-quotes";
 import { SORTS, SORT_LABELS, VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
 import { Pagination } from "./_components/pagination";
@@ -178,16 +179,7 @@ function FacetOptions(props: {
   const { name, values, unit, more, moreHref, label } = props;
   return (
     <>
-      {values.map((v) => (
-        <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
-          <FacetCheckbox name={name} value={v.value} selected={v.selected} />
-          <span className="facet-label">{v.label}</span>{" "}
-          <span className="count">
-            {v.count}
-            <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
-          </span>
-        </label>
-      ))}
+      <FacetValues name={name} values={values} unit={unit} />
       {more > 0 && (
         <Link className="facet-more-link" href={moreHref}>
           {`${more} more`}
@@ -302,7 +294,7 @@ async function Results({ result, unrecognised }: { result: ExplorerResult; unrec
             <ol className="voice-list" start={(query.page - 1) * query.pageSize + 1}>
               {result.items.map((voice) => (
                 <li key={voice.slug}>
-                  <VoiceCard voice={voice} />
+                  <VoiceCard voice={pickVoiceCard(voice)} />
                 </li>
               ))}
             </ol>
