@@ -33,7 +33,7 @@ export function FacetValues({ name, values, unit }: { name: string; values: Face
   return values.map((v) => (
     <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
       <FacetCheckbox name={name} value={v.value} selected={v.selected} />
-      <span className="facet-label">{v.label}</span>{" "}
+      {`${v.label} `}
       <span className="count">
         {v.count}
         <span className="visually-hidden">{v.count === 1 ? ` ${unit}` : ` ${unit}s`}</span>
