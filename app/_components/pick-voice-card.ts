@@ -15,7 +15,8 @@ export function pickVoiceCard(voice: VoiceCard): VoiceCardProps {
     age,
     occupation,
     city,
-    place,
+    // the card names the place only when it differs from the city as printed ("Nur-Sultan (now Astana)")
+    place: place === city ? null : place,
     source: { slug: source.slug, publisher: source.publisher, publishedAt: source.publishedAt },
     quote: quote && {
       id: quote.id,
