@@ -7,6 +7,7 @@ import { citeCorpus, getCorpusInfo, isUnreleased } from "@/lib/meta/get-corpus-i
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { CompareTray } from "./_components/compare-tray";
 import { QuoteListTray } from "./_components/quote-list-tray";
+import { SiteFooter } from "./_components/site-footer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,23 +22,13 @@ async function Footer() {
   const corpus = await getCorpusInfo(await getDb());
   const permalinks = await getRequestPermalinks(corpus.release);
   return (
-    <footer className="site-footer">
-      <p>
-        {corpus.release ? (
-          <>
-            Corpus release <Link href={`/changes#release-${corpus.release}`}>{corpus.release}</Link>
-          </>
-        ) : (
-          <>
-            Corpus version <code>{corpus.version}</code> (<Link href="/changes">unreleased changes</Link>)
-          </>
-        )}
-        , of {corpus.versionDate}: {corpus.counts.voices} voices, {corpus.counts.quotes} quotes from {corpus.counts.sources} sources.{" "}
-        <Link href="/about">About this corpus</Link> · <a href="/api/meta">Corpus metadata</a> · <Link href="/api-docs">API</Link> (
-        <a href="/api/openapi.json">OpenAPI document</a>)
-      </p>
-      <p>Cite the corpus as: {citeCorpus(corpus, permalinks)}</p>
-    </footer>
+    <SiteFooter
+      release={corpus.release}
+      version={corpus.version}
+      versionDate={corpus.versionDate}
+      counts={{ voices: corpus.counts.voices, quotes: corpus.counts.quotes, sources: corpus.counts.sources }}
+      citation={citeCorpus(corpus, permalinks)}
+    />
   );
 }
 

@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { FACETS } from "@/lib/search/facets";
-import type { FacetValue } from "@/lib/search/filter-voices";
 import { findVoices, type VoiceSearchResult } from "@/lib/search/find-voices";
 import { resolveFilterValues, type ResolvedFilters } from "@/lib/search/resolve-filter-values";
 import {
@@ -19,13 +18,13 @@ import { getCorpusInfo } from "@/lib/meta/get-corpus-info";
 import { getRequestPermalinks } from "@/lib/meta/request-permalinks";
 import { DataLinks } from "./_components/data-links";
 import { ExplorerShell } from "./_components/explorer-shell";
-import { FacetCheckbox, NumberField, SelectField } from "./_components/synced-controls";
-import { SearchInput } from "./_components/search-input";
+import { ExplorerControls } from "./_components/explorer-controls";
 import { QuoteResult } from "./_components/quote-result";
 import { UnrecognisedFilters } from "./_components/unrecognised-filters";
 import { VoiceCard } from "./_components/voice-card";
+import { pickVoiceCard } from "./_components/pick-voice-card";
 import { findQuotes, type QuoteSearchResult } from "@/lib/quotes/find-quotes";
-import { SORTS, SORT_LABELS, VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
+import { VIEWS, VIEW_LABELS } from "@/lib/vocabulary";
 import { Pagination } from "./_components/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -89,112 +88,25 @@ export default async function ExplorerPage({ searchParams }: Props) {
 function Controls({ result }: { result: ExplorerResult }) {
   const { query, facets } = result;
   return (
-    <>
-      <div className="search-row">
-        <label htmlFor="q">Search quotes, names, occupations and places</label>
-        <div className="search-box">
-          <SearchInput value={query.q} />
-          <button type="submit">Search</button>
-        </div>
-        <p id="q-help" className="help">
-          All words must match, in any order, in any of their English forms; put an exact phrase in “quotes”; end a word with * to match its
-          beginning. Case, accents and spellings of place names do not matter.
-        </p>
-      </div>
-      <details className="filters" open>
-        <summary>
-          Filters
-          {activeChips(result).length > 0 && <span className="filters-on"> ({activeChips(result).length} on)</span>}
-        </summary>
-        {FACETS.map((facet) => (
-          <fieldset key={facet.key} className="facet">
-            <legend>{facet.label}</legend>
-            <FacetOptions
-              name={facet.key}
-              values={facets[facet.key]}
-              unit={query.view === "quotes" ? "quote" : "voice"}
-              more={result.moreFacetValues[facet.key]}
-              moreHref={buildQueryHref(`/facets/${facet.key}`, query)}
-              label={facet.label}
-            />
-          </fieldset>
-        ))}
-        <fieldset className="facet">
-          <legend>Age range</legend>
-          <div className="age-range">
-            <label>
-              From <NumberField name="ageMin" value={query.ageMin} min={0} max={120} />
-            </label>
-            <label>
-              to <NumberField name="ageMax" value={query.ageMax} min={0} max={120} />
-            </label>
-          </div>
-        </fieldset>
-        {/* on a phone the filters cover the screen: this closes them onto the results */}
-        <button type="submit" className="show-results">
-          Show {result.total} {result.total === 1 ? "result" : "results"}
-        </button>
-      </details>
-      <div className="sort-row">
-        <label htmlFor="sort">Sort by</label>
-        <SelectField id="sort" name="sort" value={query.sort}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {SORT_LABELS[s]}
-            </option>
-          ))}
-        </SelectField>
-        <label htmlFor="pageSize">Per page</label>
-        <SelectField id="pageSize" name="pageSize" value={String(query.pageSize)}>
-          {[...new Set([...PAGE_SIZES, query.pageSize])]
-            .sort((a, b) => a - b)
-            .map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-        </SelectField>
-        {query.view !== DEFAULT_VOICE_QUERY.view && <input type="hidden" name="view" value={query.view} />}
-        <button type="submit" className="apply">
-          Apply filters
-        </button>
-      </div>
-    </>
-  );
-}
-
-/**
- * A facet's checkboxes: the values the search sent (every one with a count, or a long
- * facet's largest, see summariseFacet), and a link to the page listing all of them.
- */
-function FacetOptions(props: {
-  name: string;
-  values: FacetValue[];
-  unit: "voice" | "quote";
-  more: number;
-  moreHref: string;
-  label: string;
-}) {
-  const { name, values, unit, more, moreHref, label } = props;
-  return (
-    <>
-      {values.map((v) => (
-        <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
-          <FacetCheckbox name={name} value={v.value} selected={v.selected} />
-          <span className="facet-label">{v.label}</span>{" "}
-          <span className="count">
-            {v.count}
-            <span className="visually-hidden"> {v.count === 1 ? unit : `${unit}s`}</span>
-          </span>
-        </label>
-      ))}
-      {more > 0 && (
-        <Link className="facet-more-link" href={moreHref}>
-          {`${more} more`}
-          <span className="visually-hidden">{` values of ${label}`}</span>: show all and search them
-        </Link>
-      )}
-    </>
+    <ExplorerControls
+      q={query.q}
+      facets={FACETS.map((facet) => ({
+        key: facet.key,
+        label: facet.label,
+        values: facets[facet.key].map((v) => [v.value, v.label, v.count, v.selected]),
+        more: result.moreFacetValues[facet.key],
+        moreHref: buildQueryHref(`/facets/${facet.key}`, query),
+      }))}
+      unit={query.view === "quotes" ? "quote" : "voice"}
+      ageMin={query.ageMin}
+      ageMax={query.ageMax}
+      filtersOn={activeChips(result).length}
+      total={result.total}
+      sort={query.sort}
+      pageSize={query.pageSize}
+      pageSizes={[...new Set([...PAGE_SIZES, query.pageSize])].sort((a, b) => a - b)}
+      view={query.view !== DEFAULT_VOICE_QUERY.view ? query.view : undefined}
+    />
   );
 }
 
@@ -302,7 +214,7 @@ async function Results({ result, unrecognised }: { result: ExplorerResult; unrec
             <ol className="voice-list" start={(query.page - 1) * query.pageSize + 1}>
               {result.items.map((voice) => (
                 <li key={voice.slug}>
-                  <VoiceCard voice={voice} />
+                  <VoiceCard voice={pickVoiceCard(voice)} />
                 </li>
               ))}
             </ol>

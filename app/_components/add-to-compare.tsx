@@ -16,7 +16,7 @@ export function AddToCompare({ slug, name }: { slug: string; name: string }) {
       onClick={() => (added ? tray.remove(slug) : tray.add({ slug, name }))}
     >
       {added ? "✓ In compare tray" : "Add to compare"}
-      <span className="visually-hidden"> {name}</span>
+      <span className="visually-hidden">{` ${name}`}</span>
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { FacetValue } from "@/lib/search/filter-voices";
 
 /** A value the person can change, reset whenever `given` (from the URL) changes. */
 function useFollowed<T>(given: T): [T, (value: T) => void] {
@@ -18,9 +19,27 @@ function useFollowed<T>(given: T): [T, (value: T) => void] {
 // elsewhere: Back, a removed chip.
 
 /** A facet value's checkbox. */
-export function FacetCheckbox({ name, value, selected }: { name: string; value: string; selected: boolean }) {
+function FacetCheckbox({ name, value, selected }: { name: string; value: string; selected: boolean }) {
   const [checked, setChecked] = useFollowed(selected);
   return <input type="checkbox" name={name} value={value} checked={checked} onChange={(e) => setChecked(e.target.checked)} />;
+}
+
+/**
+ * A facet's values, each a checkbox with its label and count (read with its unit). One
+ * client component for the list, handed the values as data: rendered by a server component,
+ * each value's label, spans and classes would be written into the page's React payload too.
+ */
+export function FacetValues({ name, values, unit }: { name: string; values: FacetValue[]; unit: "voice" | "quote" }) {
+  return values.map((v) => (
+    <label key={v.value} className={v.count === 0 && !v.selected ? "facet-value zero" : "facet-value"}>
+      <FacetCheckbox name={name} value={v.value} selected={v.selected} />
+      {`${v.label} `}
+      <span className="count">
+        {v.count}
+        <span className="visually-hidden">{v.count === 1 ? ` ${unit}` : ` ${unit}s`}</span>
+      </span>
+    </label>
+  ));
 }
 
 /** A whole-number field (the age range); not overwritten while someone types in it. */

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import type { VoiceCard as VoiceCardData } from "@/lib/search/find-voices";
 import { AddToCompare } from "./add-to-compare";
@@ -5,7 +7,19 @@ import { QuoteInContextLine } from "./quote-in-context-line";
 import { StanceBadge } from "./stance-badge";
 import { VoiceFactsLine } from "./voice-facts-line";
 
-export function VoiceCard({ voice }: { voice: VoiceCardData }) {
+/** What a card shows of a voice, and nothing more: see pickVoiceCard. */
+export type VoiceCardProps = Pick<VoiceCardData, "slug" | "name" | "stance" | "age" | "occupation" | "city" | "place"> & {
+  source: Pick<VoiceCardData["source"], "slug" | "publisher" | "publishedAt">;
+  quote: Pick<NonNullable<VoiceCardData["quote"]>, "id" | "kind" | "before" | "segments" | "after" | "excerpt"> | null;
+};
+
+/**
+ * A result of the explorer. A client component although nothing in it but its compare
+ * button is interactive: a server component's output travels in the page's React payload
+ * element by element (every tag, class and id of twenty cards, a second time), a client
+ * component's as its props, which are the card's data (decision 026).
+ */
+export function VoiceCard({ voice }: { voice: VoiceCardProps }) {
   return (
     <article className="voice-card" aria-labelledby={`card-${voice.slug}`}>
       <div className="voice-head">

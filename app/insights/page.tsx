@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { cache } from "react";
 import { z } from "zod";
-import { STANCE_LABELS, STANCES, type Stance } from "@/lib/vocabulary";
+import { STANCES, type Stance } from "@/lib/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { PLACE_REF_SELECT } from "@/lib/places/place-ref";
 import { findMatrixQuotes } from "@/lib/insights/find-matrix-quotes";
@@ -28,6 +28,8 @@ import { buildQueryHref, DEFAULT_VOICE_QUERY, parseVoiceQuery, toSearchParams } 
 import { UnrecognisedFilters } from "../_components/unrecognised-filters";
 import { SelectField } from "../_components/synced-controls";
 import { RowChoice } from "./_components/row-choice";
+import { cellLabel } from "./_components/cell-label";
+import { MatrixCountRows } from "./_components/matrix-count-rows";
 import { StanceChart } from "./_components/stance-chart";
 import { VoiceMap } from "./_components/voice-map";
 import { StanceHeaderRow } from "./_components/stance-header-row";
@@ -38,8 +40,6 @@ type RawParams = Awaited<Props["searchParams"]>;
 
 const RowSchema = z.enum(MATRIX_DIMENSIONS).catch("ageBand");
 const facetLabel = (key: string) => FACETS.find((f) => f.key === key)!.label;
-const cellLabel = (count: number, row: string, stance: Stance) =>
-  `${count} ${count === 1 ? "voice" : "voices"}: ${row}, ${STANCE_LABELS[stance]}`;
 
 const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
 
@@ -127,48 +127,55 @@ export default async function InsightsPage({ searchParams }: Props) {
                   <StanceHeaderRow first={facetLabel(row)} />
                 </thead>
                 <tbody>
-                  {matrix.map((r) => (
-                    <tr key={r.value}>
-                      <th scope="row">{r.label}</th>
-                      {STANCES.map((s: Stance) => (
-                        <td key={s}>
-                          {r.counts[s] === 0 ? (
-                            <span className="zero-cell">0</span>
-                          ) : quotes ? (
-                            <details className="cell">
-                              <summary aria-label={cellLabel(r.counts[s], r.label, s)}>{r.counts[s]}</summary>
-                              <ul>
-                                {r.voiceIds[s].flatMap((id) =>
-                                  quotes
-                                    .get(id)!
-                                    .filter((q) => row !== "kind" || q.kind === r.value)
-                                    .map((q) => (
-                                      <li key={q.id}>
-                                        {/* only a direct quotation stands in quotation marks; a paraphrase is the reporter's words */}
-                                        {q.kind === "direct" ? (
-                                          <q>{q.text}</q>
-                                        ) : (
-                                          <span className="paraphrase">{q.text} (paraphrase)</span>
-                                        )}{" "}
-                                        <Link href={buildVoiceQuoteHref(id, q.id)}>{names.get(id)}</Link>
-                                      </li>
-                                    )),
-                                )}
-                              </ul>
-                            </details>
-                          ) : (
-                            <Link
-                              href={buildQueryHref("/", query, { [row]: [r.value], stance: [s] })}
-                              aria-label={cellLabel(r.counts[s], r.label, s)}
-                            >
-                              {r.counts[s]}
-                            </Link>
-                          )}
-                        </td>
-                      ))}
-                      <td>{r.total}</td>
-                    </tr>
-                  ))}
+                  {quotes ? (
+                    matrix.map((r) => (
+                      <tr key={r.value}>
+                        <th scope="row">{r.label}</th>
+                        {STANCES.map((s: Stance) => (
+                          <td key={s}>
+                            {r.counts[s] === 0 ? (
+                              <span className="zero-cell">0</span>
+                            ) : (
+                              <details className="cell">
+                                <summary aria-label={cellLabel(r.counts[s], r.label, s)}>{r.counts[s]}</summary>
+                                <ul>
+                                  {r.voiceIds[s].flatMap((id) =>
+                                    quotes
+                                      .get(id)!
+                                      .filter((q) => row !== "kind" || q.kind === r.value)
+                                      .map((q) => (
+                                        <li key={q.id}>
+                                          {/* only a direct quotation stands in quotation marks; a paraphrase is the reporter's words */}
+                                          {q.kind === "direct" ? (
+                                            <q>{q.text}</q>
+                                          ) : (
+                                            <span className="paraphrase">{q.text} (paraphrase)</span>
+                                          )}{" "}
+                                          <Link href={buildVoiceQuoteHref(id, q.id)}>{names.get(id)}</Link>
+                                        </li>
+                                      )),
+                                  )}
+                                </ul>
+                              </details>
+                            )}
+                          </td>
+                        ))}
+                        <td>{r.total}</td>
+                      </tr>
+                    ))
+                  ) : (
+                    <MatrixCountRows
+                      rows={matrix.map((r) => ({
+                        value: r.value,
+                        label: r.label,
+                        counts: r.counts,
+                        total: r.total,
+                        hrefs: Object.fromEntries(
+                          STANCES.map((s) => [s, buildQueryHref("/", query, { [row]: [r.value], stance: [s] })]),
+                        ) as Record<Stance, string>,
+                      }))}
+                    />
+                  )}
                 </tbody>
               </table>
             </div>

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { geoConicEqualArea, geoPath } from "d3-geo";
+import { geoConicEqualArea, geoPath, type GeoProjection, type GeoStreamWrapper } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -23,6 +23,37 @@ export const MAP_SIZES = {
 type KazakhstanMap = { outline: string; project(lon: number, lat: number): [number, number] };
 const cached = new Map<string, KazakhstanMap>();
 
+/** Points closer than this to the last one drawn are left out, in the drawing's units (about pixels). */
+const OUTLINE_STEP = 1.5;
+
+/**
+ * The projection, dropping each point of a line that lies within OUTLINE_STEP of the last one
+ * kept: at 1:50m the outline has many more points than a 640-unit drawing can show, and its
+ * path is written twice per drawing (HTML and React payload). A line's first point is always kept.
+ */
+function thinned(projection: GeoProjection): GeoStreamWrapper {
+  return {
+    stream(output) {
+      let last: [number, number] | undefined;
+      return projection.stream({
+        point(x, y) {
+          if (last && Math.hypot(x - last[0], y - last[1]) < OUTLINE_STEP) return;
+          last = [x, y];
+          output.point(x, y);
+        },
+        lineStart() {
+          last = undefined;
+          output.lineStart();
+        },
+        lineEnd: () => output.lineEnd(),
+        polygonStart: () => output.polygonStart(),
+        polygonEnd: () => output.polygonEnd(),
+        sphere: () => output.sphere?.(),
+      });
+    },
+  };
+}
+
 export function getKazakhstanMap(size: { width: number; height: number }): KazakhstanMap {
   const key = `${size.width}x${size.height}`;
   if (!cached.has(key)) {
@@ -43,7 +74,9 @@ export function getKazakhstanMap(size: { width: number; height: number }): Kazak
         kazakhstan,
       );
     cached.set(key, {
-      outline: geoPath(projection)(kazakhstan) ?? "",
+      // a tenth of a unit is finer than a pixel at either size; d3's default of three decimals
+      // made the outline 17 KB a drawing, written twice per drawing (HTML and React payload)
+      outline: geoPath(thinned(projection)).digits(1)(kazakhstan) ?? "",
       project: (lon, lat) => projection([lon, lat]) ?? [0, 0],
     });
   }

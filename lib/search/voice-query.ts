@@ -45,7 +45,8 @@ export const VOICE_QUERY_FIELDS = {
   sort: z.enum(SORTS).default("relevance"),
   view: z.enum(VIEWS).default("voices"),
   page: whole("page", 1, QUERY_LIMITS.pageMax).default(1),
-  pageSize: whole("pageSize", 1, QUERY_LIMITS.pageSizeMax).default(20),
+  // ten, not twenty: at a million quotes twenty cards made the explorer twice its weight target (decision 026)
+  pageSize: whole("pageSize", 1, QUERY_LIMITS.pageSizeMax).default(10),
 };
 
 export const MULTI_VALUED = ["stance", "city", "region", "country", "role", "ageBand", "source", "kind"] as const;

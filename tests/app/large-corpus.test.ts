@@ -163,6 +163,38 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
   });
 });
 
+describe("the weight of the explorer and insights, with every long facet at its cap (issue 17)", () => {
+  const bytes = async (url: string) => Buffer.byteLength(await (await get(url)).text());
+  /** The visible words of a page's result cards: what a card has to send, once as HTML and once in the React payload. */
+  const cardText = (html: string) =>
+    /<ol class="voice-list"[^>]*>(.*?)<\/ol>/s
+      .exec(html)![1]!
+      .replace(/<[^>]+>/g, "")
+      .replace(/&[a-z#0-9]+;/g, "x");
+
+  it("keeps the explorer's first page under 50 KB", async () => {
+    // the page's layout, controls and facets are as at a million quotes: what grows with the
+    // corpus is the number of values a facet could list (1,200 sources here), and they are capped
+    expect(await bytes("/")).toBeLessThan(50 * 1024);
+  });
+
+  it("sends a result card's words twice and its markup once, not the search result behind it", async () => {
+    const twenty = await (await get("/?pageSize=20")).text();
+    const perCard = (Buffer.byteLength(twenty) - (await bytes("/?pageSize=10"))) / 10;
+    const wordsPerCard = Buffer.byteLength(cardText(twenty)) / 20;
+    // 1.9 KB a card at a million quotes, of which about 0.4 KB are words; a card rendered on
+    // the server (its tags and classes in the payload too) was 2.7 KB, and one handed the
+    // quote's whole text and paragraph would carry them twice more
+    expect(perCard).toBeLessThan(2 * wordsPerCard + 1300);
+  });
+
+  it("keeps insights under 300 KB, whichever facet its matrix's rows are", async () => {
+    for (const url of ["/insights", "/insights?row=source", "/insights?row=city"]) {
+      expect(await bytes(url), url).toBeLessThan(300 * 1024);
+    }
+  });
+});
+
 /** Every value of a facet through /api/facets, page after page. */
 async function listAllValues(facet: string, search: string): Promise<FacetValue[]> {
   const values: FacetValue[] = [];

@@ -15,7 +15,7 @@ function issues(search: string) {
 describe("parseVoiceQuery (strict, for the API)", () => {
   it("gives the defaults for an empty query", () => {
     expect(parseVoiceQuery(new URLSearchParams(""))).toEqual(DEFAULT_VOICE_QUERY);
-    expect(DEFAULT_VOICE_QUERY).toMatchObject({ q: "", stance: [], sort: "relevance", page: 1, pageSize: 20 });
+    expect(DEFAULT_VOICE_QUERY).toMatchObject({ q: "", stance: [], sort: "relevance", page: 1, pageSize: 10 });
   });
 
   it("accepts repeated keys and comma lists alike, without duplicates", () => {

@@ -1,4 +1,5 @@
 import { scaleLinear } from "d3-scale";
+import { Fragment } from "react";
 import { STANCE_LABELS, STANCES } from "@/lib/vocabulary";
 import type { StanceCounts } from "@/lib/insights/build-insights";
 import { ScrollBox } from "../../_components/scroll-box";
@@ -10,6 +11,8 @@ export type ChartRow = { label: string; counts: StanceCounts };
 /** Below this share of the axis a segment is too narrow to print its number inside. */
 const INSIDE_MIN = { voices: 6, "%": 9 };
 const BAR_HEIGHT = 22;
+/** A position on the axis, to a hundredth of a percent: finer than a pixel, and 16 digits shorter. */
+const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
 
 /**
  * Horizontal stacked bars of stance, with the caption, a labelled axis and the numbers:
@@ -41,30 +44,38 @@ export function StanceChart({
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
       <div className="chart-plot" aria-hidden="true">
+        {/* the gridlines, drawn once and shown in every bar: forty bars carried six lines each */}
+        <svg className="chart-defs" width="0" height="0">
+          <defs>
+            <g id={`${id}-grid`}>
+              {ticks.map((t) => (
+                <line key={t} x1={pct(x(t))} x2={pct(x(t))} y1={0} y2={BAR_HEIGHT} />
+              ))}
+            </g>
+          </defs>
+        </svg>
         {rows.map((row, i) => {
           let start = 0;
           return (
             <div key={row.label} className="bar-row">
               <span className="bar-label">{row.label}</span>
               <svg className="bar" width="100%" height={BAR_HEIGHT}>
-                {ticks.map((t) => (
-                  <line key={t} x1={`${x(t)}%`} x2={`${x(t)}%`} y1={0} y2={BAR_HEIGHT} className="gridline" />
-                ))}
+                <use href={`#${id}-grid`} className="gridline" />
                 {STANCES.map((stance) => {
                   const value = row.counts[stance];
                   const from = start;
                   start += x(value);
                   if (value === 0) return null;
                   return (
-                    <g key={stance}>
-                      <rect x={`${from}%`} width={`${x(value)}%`} y={0} height={BAR_HEIGHT} className={`fill-${stance}`} />
+                    <Fragment key={stance}>
+                      <rect x={pct(from)} width={pct(x(value))} height={BAR_HEIGHT} className={`fill-${stance}`} />
                       {x(value) >= INSIDE_MIN[unit] && (
-                        <text x={`${from + x(value) / 2}%`} y={BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle" className="bar-value">
+                        <text x={pct(from + x(value) / 2)} y={BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle" className="bar-value">
                           {value}
                           {suffix}
                         </text>
                       )}
-                    </g>
+                    </Fragment>
                   );
                 })}
               </svg>
@@ -80,7 +91,7 @@ export function StanceChart({
             {ticks.map((t, i) => (
               <text
                 key={t}
-                x={`${x(t)}%`}
+                x={pct(x(t))}
                 y={13}
                 textAnchor={i === 0 ? "start" : i === ticks.length - 1 && x(t) > 95 ? "end" : "middle"}
                 className="axis-tick"

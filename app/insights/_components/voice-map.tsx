@@ -12,6 +12,8 @@ import { StanceHeaderRow } from "./stance-header-row";
 const voices = (n: number) => `${n} ${n === 1 ? "voice" : "voices"}`;
 /** The strip under the map that holds the size key: a line of text, then the largest circle. */
 const keyHeight = (size: MapSize) => size.fontSize * 1.5 + size.radius[1] * 2 + 8;
+/** A coordinate to a tenth of a unit, finer than a pixel: the layout's sixteen digits were written twice (HTML and React payload). */
+const tenth = (n: number) => Math.round(n * 10) / 10;
 
 /** Kazakhstan with a pie per city (size: voices, slices: stances); each links to the explorer filtered by that city. */
 export function VoiceMap({ points, offMap, cityHref }: { points: MapPoint[]; offMap: OffMapGroup[]; cityHref(placeSlug: string): string }) {
@@ -130,21 +132,28 @@ function MapDrawing({
             <title>{name}</title>
             {moved && (
               <>
-                <line x1={x} y1={y} x2={cx} y2={cy} className="city-leader" />
-                <circle cx={x} cy={y} r={2} className="city-dot" />
+                <line x1={tenth(x)} y1={tenth(y)} x2={tenth(cx)} y2={tenth(cy)} className="city-leader" />
+                <circle cx={tenth(x)} cy={tenth(y)} r={2} className="city-dot" />
               </>
             )}
-            <g transform={`translate(${cx}, ${cy})`} className="city-pie">
+            <g transform={`translate(${tenth(cx)} ${tenth(cy)})`} className="city-pie">
               {slices(STANCES.map((s): [Stance, number] => [s, p.counts[s]])).map((slice) => (
                 <path
                   key={slice.data[0]}
-                  d={arc<typeof slice>().innerRadius(0).outerRadius(r)(slice) ?? ""}
+                  d={arc<typeof slice>().innerRadius(0).outerRadius(r).digits(1)(slice) ?? ""}
                   className={`fill-${slice.data[0]}`}
                 />
               ))}
-              <circle r={r} className="city-ring" />
+              <circle r={tenth(r)} className="city-ring" />
             </g>
-            <text x={label.x} y={label.y} dy="0.35em" textAnchor={label.anchor} className="city-name" fontSize={size.fontSize}>
+            <text
+              x={tenth(label.x)}
+              y={tenth(label.y)}
+              dy="0.35em"
+              textAnchor={label.anchor}
+              className="city-name"
+              fontSize={size.fontSize}
+            >
               {label.text}
             </text>
           </Link>
@@ -173,8 +182,8 @@ function SizeKey({ size, maxTotal }: { size: MapSize; maxTotal: number }) {
         x = cx + r + size.fontSize * 2.2;
         return (
           <g key={n}>
-            <circle cx={cx} cy={baseline - r} r={r} className="size-key-circle" />
-            <text x={cx + r + 3} y={baseline - 2} fontSize={size.fontSize} className="size-key-value">
+            <circle cx={tenth(cx)} cy={tenth(baseline - r)} r={tenth(r)} className="size-key-circle" />
+            <text x={tenth(cx + r + 3)} y={tenth(baseline - 2)} fontSize={size.fontSize} className="size-key-value">
               {n}
             </text>
           </g>
