@@ -19,9 +19,10 @@ export type Search = Awaited<ReturnType<typeof runSearch>>;
 // search holds a few numbers per quote (see TextMatches), about 10 MB at a million quotes,
 // and fifty of them took the server from 420 MB to 950 MB under new searches. The search in
 // use is never evicted by its own arrival; older ones go first. SEARCH_CACHE_MB sets the
-// bound (32 MB by default): memory against repeated searches' speed.
+// bound (8 MB by default): memory against repeated searches' speed. At a million quotes that
+// is the latest text search alone (paging it stays free); at 5,000 voices, fifty of them.
 const CACHE_SIZE = 50;
-const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 32) * 2 ** 20;
+const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 8) * 2 ** 20;
 
 type Cached = { search: Promise<Search>; bytes: number };
 type RecentSearches = { entries: Map<string, Cached>; bytes: number };

@@ -18,6 +18,10 @@ import { servedFileOf, type ServedFile } from "../db/served-database";
 // the CLI, export workers and release databases query as before.
 
 const THREADS = Math.max(1, availableParallelism() - 1);
+// A query's answer is one JSON string of rowids (a few MB for a word in every third quote of a
+// million): a small heap, collected often, is all a thread needs. One that outgrew it would
+// die and hand its queries back to the request thread (see spawnThread).
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
 type Answer = { id: number; rows?: unknown[]; stale?: true; error?: string };
 type Job = { resolve(rows: unknown[] | null): void; reject(error: Error): void };
@@ -35,7 +39,10 @@ export function describeTextQueryPool() {
 const workerFile = () => path.join(/* turbopackIgnore: true */ process.cwd(), ["lib", "search", "text-query-worker.mjs"].join(path.sep));
 
 function spawnThread(): Thread {
-  const thread: Thread = { worker: new Worker(/* turbopackIgnore: true */ workerFile()), jobs: new Map() };
+  const thread: Thread = {
+    worker: new Worker(/* turbopackIgnore: true */ workerFile(), { resourceLimits: THREAD_LIMITS }),
+    jobs: new Map(),
+  };
   thread.worker.unref();
   thread.worker.on("message", (answer: Answer) => {
     const job = thread.jobs.get(answer.id);
