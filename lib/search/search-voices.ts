@@ -20,7 +20,7 @@ export type Search = Awaited<ReturnType<typeof runSearch>>;
 // and fifty of them took the server from 420 MB to 950 MB under new searches. The search in
 // use is never evicted by its own arrival; older ones go first. SEARCH_CACHE_MB sets the
 // bound (8 MB by default): memory against repeated searches' speed. At a million quotes that
-// is the latest text search alone (paging it stays free); at 5,000 voices, fifty of them.
+// is the latest text search alone (paging it stays free); at 30,000 quotes, about twenty.
 const CACHE_SIZE = 50;
 const cacheBytes = () => (Number(process.env.SEARCH_CACHE_MB) || 8) * 2 ** 20;
 
