@@ -22,18 +22,21 @@ import { processState } from "./process-state";
 //   by path, to the *new* file, so a reader that outlived its connection (an export, or a
 //   page slowed down by load) used to finish on the next corpus under the old one's name.
 
-type Connection = { client: Database; inode: number; leases: number; replaced: boolean; closed: boolean };
-type Served = {
-  current?: Connection;
-  checkedAt: number;
-  opening?: Promise<Connection>;
-  /** What a new connection does before it serves (see warmNewConnectionsWith). */
-  warm?: (db: Database) => Promise<void>;
-};
+type Connection = { client: Database; path: string; inode: number; leases: number; replaced: boolean; closed: boolean };
+type Served = { current?: Connection; checkedAt: number; opening?: Promise<Connection> };
 
 const CHECK_EVERY_MS = 250;
-// once per process (or worker thread), and so that development reloads do not open a connection per edit
-const state = processState<Served>("served-database", () => ({ checkedAt: 0 }));
+// once per process (or worker thread), and so that development reloads do not open a connection
+// per edit; by database path, which in the server never changes (a test may serve several in turn)
+const served = processState("served-database", () => new Map<string, Served>());
+/** What a new connection does before it serves (see warmNewConnectionsWith). */
+const warming = processState<{ warm?: (db: Database) => Promise<void> }>("served-database-warm", () => ({}));
+
+function servedAt(dbPath: string): Served {
+  let state = served.get(dbPath);
+  if (!state) served.set(dbPath, (state = { checkedAt: 0 }));
+  return state;
+}
 
 async function inodeAt(dbPath: string): Promise<number | null> {
   try {
@@ -55,10 +58,11 @@ function closeIfDone(connection: Connection) {
  * next reader for a long time, and an open replaced file keeps its disk space.
  */
 async function noticeReplacement(connection: Connection) {
-  const inode = await inodeAt(getDatabasePath());
+  const state = servedAt(connection.path);
+  const inode = await inodeAt(connection.path);
   if (inode === null || inode === connection.inode || state.current !== connection) return;
   // the server: it goes on serving until the new file's connection is ready, which starts now
-  if (state.warm) return void currentConnection().catch(() => undefined);
+  if (warming.warm) return void currentConnection().catch(() => undefined);
   state.current = undefined; // the next reader opens the new file
   connection.replaced = true;
   closeIfDone(connection);
@@ -84,7 +88,7 @@ async function openConnection(dbPath: string, inode: number): Promise<Connection
     const after = await inodeAt(dbPath);
     if (after === expected) {
       servedFiles.set(client, { path: dbPath, inode: expected });
-      return { client, inode: expected, leases: 0, replaced: false, closed: false };
+      return { client, path: dbPath, inode: expected, leases: 0, replaced: false, closed: false };
     }
     await client.$disconnect();
     if (after === null) throw new VoicesError("no_database", `No database at ${dbPath}. Run "npm run db:seed" first.`);
@@ -98,9 +102,9 @@ async function openConnection(dbPath: string, inode: number): Promise<Connection
  */
 async function openReadyConnection(dbPath: string, inode: number): Promise<Connection> {
   const connection = await openConnection(dbPath, inode);
-  if (state.warm) {
+  if (warming.warm) {
     try {
-      await state.warm(connection.client);
+      await warming.warm(connection.client);
     } catch (error) {
       // served all the same: what the warm-up would have loaded, the first request loads
       console.warn(`A new database connection was not warmed: ${error instanceof Error ? error.message : String(error)}`);
@@ -111,6 +115,7 @@ async function openReadyConnection(dbPath: string, inode: number): Promise<Conne
 
 /** Makes `connection` the current one; the one it replaces closes once its last reader is done. */
 function makeCurrent(connection: Connection) {
+  const state = servedAt(connection.path);
   const previous = state.current;
   state.current = connection;
   state.checkedAt = Date.now();
@@ -126,11 +131,12 @@ function makeCurrent(connection: Connection) {
  * previous corpus, whole, for that moment); the first open is waited for.
  */
 async function currentConnection(): Promise<Connection> {
+  const dbPath = getDatabasePath();
+  const state = servedAt(dbPath);
   const current = state.current;
   if (current && Date.now() - state.checkedAt < CHECK_EVERY_MS) return current;
   if (state.opening) return current ?? state.opening;
 
-  const dbPath = getDatabasePath();
   const inode = await inodeAt(dbPath);
   // another reader may have opened it meanwhile
   if (state.current !== current || state.opening) return currentConnection();
@@ -157,9 +163,9 @@ async function currentConnection(): Promise<Connection> {
   return current;
 }
 
-/** Has every connection opened from now on made ready by `warm` before it serves (see openReadyConnection). */
-export function warmNewConnectionsWith(warm: (db: Database) => Promise<void>) {
-  state.warm = warm;
+/** Has every connection opened from now on made ready by `warm` before it serves (see openReadyConnection); undefined: no longer. */
+export function warmNewConnectionsWith(warm: ((db: Database) => Promise<void>) | undefined) {
+  warming.warm = warm;
 }
 
 /** The file a served connection reads: its path, and the inode the path named when it was opened. */

@@ -25,8 +25,14 @@ export type TextMatches = {
   voiceMatched: Uint8Array;
   /** 1 for each quote whose words matched (and is of a selected kind). */
   quoteHits: Uint8Array;
-  /** Each matched quote's own rank, by rowid (lower is better); Infinity for the rest. */
-  quoteRank: Float64Array;
+  /**
+   * Each matched quote's own rank, by rowid (lower is better); Infinity for the rest. Built on
+   * first use (only the quotes view's relevance order asks): 8 bytes per quote of the corpus,
+   * which every search of a million quotes would otherwise allocate.
+   */
+  quoteRank(): Float64Array;
+  /** The bytes the matches hold, for the recent-searches cache's bound. */
+  bytes(): number;
   /** "bm25" when every hit was ranked by SQLite; "approximate" when some index had more than RANK_CAP hits. */
   ranking: "bm25" | "approximate";
 };
@@ -113,12 +119,32 @@ function approximateScore(matched: number, total: number, averageLength: number)
 
 /** A search that matched nothing (the box held no word to look for). */
 export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatches {
+  return matchesOf(new Float64Array(voiceCount).fill(Infinity), new Uint8Array(voiceCount), new Uint8Array(quoteRowids), [], "bm25");
+}
+
+/** The matches, with the quotes' own ranks built from `ranked` (rowid and score of each matched quote) when first asked. */
+function matchesOf(
+  rank: Float64Array,
+  voiceMatched: Uint8Array,
+  quoteHits: Uint8Array,
+  ranked: { rowids: number[]; scoreOf(n: number): number }[] | [],
+  ranking: TextMatches["ranking"],
+): TextMatches {
+  let quoteRank: Float64Array | undefined;
+  const heldByHits = ranked.reduce((n, hits) => n + hits.rowids.length * 16, 0);
   return {
-    rank: new Float64Array(voiceCount).fill(Infinity),
-    voiceMatched: new Uint8Array(voiceCount),
-    quoteHits: new Uint8Array(quoteRowids),
-    quoteRank: new Float64Array(quoteRowids).fill(Infinity),
-    ranking: "bm25",
+    rank,
+    voiceMatched,
+    quoteHits,
+    quoteRank() {
+      if (!quoteRank) {
+        quoteRank = new Float64Array(quoteHits.length).fill(Infinity);
+        for (const hits of ranked) hits.rowids.forEach((rowid, n) => quoteHits[rowid] === 1 && (quoteRank![rowid] = hits.scoreOf(n)));
+      }
+      return quoteRank;
+    },
+    bytes: () => rank.byteLength + voiceMatched.byteLength + quoteHits.byteLength + heldByHits + (quoteRank?.byteLength ?? 0),
+    ranking,
   };
 }
 
@@ -142,14 +168,16 @@ export async function findTextMatches(
   ]);
 
   const wanted = kindCodes(kinds);
-  const { rank, voiceMatched, quoteHits: matchedQuotes, quoteRank } = noTextMatches(facts.length, quotes.voiceOf.length);
+  const rank = new Float64Array(facts.length).fill(Infinity);
+  const voiceMatched = new Uint8Array(facts.length);
+  const matchedQuotes = new Uint8Array(quotes.voiceOf.length);
   const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
+  const scoreOf = (n: number) => (quoteHits.scores ? quoteHits.scores[n]! : quoteScore(quotes.lengthOf[quoteHits.rowids[n]!]!));
   quoteHits.rowids.forEach((rowid, n) => {
     const voice = quotes.voiceOf[rowid] ?? -1;
     if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) return;
     matchedQuotes[rowid] = 1;
-    const score = quoteHits.scores ? quoteHits.scores[n]! : quoteScore(quotes.lengthOf[rowid]!);
-    quoteRank[rowid] = score;
+    const score = scoreOf(n);
     if (score < rank[voice]!) rank[voice] = score;
   });
 
@@ -172,11 +200,6 @@ export async function findTextMatches(
   }
 
   const approximate = (hits: Hits) => hits.scores === null && hits.rowids.length > 0;
-  return {
-    rank,
-    voiceMatched,
-    quoteHits: matchedQuotes,
-    quoteRank,
-    ranking: approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25",
-  };
+  const ranking = approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25";
+  return matchesOf(rank, voiceMatched, matchedQuotes, [{ rowids: quoteHits.rowids, scoreOf }], ranking);
 }

@@ -29,9 +29,7 @@ type RecentSearches = { entries: Map<string, Cached>; bytes: number };
 
 /** What a search holds beyond the index it shares with every other: its arrays, and a reference per result. */
 function heldBytes(search: Search): number {
-  const m = search.matches;
-  const matched = m ? m.rank.byteLength + m.voiceMatched.byteLength + m.quoteHits.byteLength + m.quoteRank.byteLength : 0;
-  return matched + search.results.length * 8;
+  return (search.matches?.bytes() ?? 0) + search.results.length * 8;
 }
 
 function evict(recent: RecentSearches, keep: string) {
@@ -168,8 +166,9 @@ export function sortQuotes(search: Search, rowids: number[], sort: VoiceQuery["s
     return [...rowids].sort((a, b) => key(a) - key(b) || quotes.startOf[a]! - quotes.startOf[b]! || a - b);
   }
   if (sort === "relevance" && matches) {
+    const quoteRank = matches.quoteRank();
     const rankOf = (rowid: number) => {
-      const own = matches.quoteRank[rowid]!;
+      const own = quoteRank[rowid]!;
       return own !== Infinity ? own : matches.rank[quotes.voiceOf[rowid]!]!;
     };
     // stable: ties keep the voices' order

@@ -49,6 +49,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
+  warmNewConnectionsWith(undefined); // test files share this process: the next one's connections are not warmed by these
   delete process.env.DATABASE_URL;
 });
 
