@@ -119,19 +119,22 @@ function approximateScore(matched: number, total: number, averageLength: number)
 
 /** A search that matched nothing (the box held no word to look for). */
 export function noTextMatches(voiceCount: number, quoteRowids: number): TextMatches {
-  return matchesOf(new Float64Array(voiceCount).fill(Infinity), new Uint8Array(voiceCount), new Uint8Array(quoteRowids), [], "bm25");
+  return matchesOf(new Float64Array(voiceCount).fill(Infinity), new Uint8Array(voiceCount), new Uint8Array(quoteRowids), null, "bm25");
 }
 
-/** The matches, with the quotes' own ranks built from `ranked` (rowid and score of each matched quote) when first asked. */
+/** The quote hits a search keeps, as typed arrays (a cached search holds them): the score of hit n is scoreOf(n). */
+type RankedHits = { rowids: Int32Array; scores: Float64Array | null; scoreOf(n: number): number };
+
+/** The matches, with the quotes' own ranks built from `ranked` (each hit's rowid and score) when first asked. */
 function matchesOf(
   rank: Float64Array,
   voiceMatched: Uint8Array,
   quoteHits: Uint8Array,
-  ranked: { rowids: number[]; scoreOf(n: number): number }[] | [],
+  ranked: RankedHits | null,
   ranking: TextMatches["ranking"],
 ): TextMatches {
   let quoteRank: Float64Array | undefined;
-  const heldByHits = ranked.reduce((n, hits) => n + hits.rowids.length * 16, 0);
+  const heldByHits = ranked ? ranked.rowids.byteLength + (ranked.scores?.byteLength ?? 0) : 0;
   return {
     rank,
     voiceMatched,
@@ -139,7 +142,7 @@ function matchesOf(
     quoteRank() {
       if (!quoteRank) {
         quoteRank = new Float64Array(quoteHits.length).fill(Infinity);
-        for (const hits of ranked) hits.rowids.forEach((rowid, n) => quoteHits[rowid] === 1 && (quoteRank![rowid] = hits.scoreOf(n)));
+        ranked?.rowids.forEach((rowid, n) => quoteHits[rowid] === 1 && (quoteRank![rowid] = ranked.scoreOf(n)));
       }
       return quoteRank;
     },
@@ -172,7 +175,9 @@ export async function findTextMatches(
   const voiceMatched = new Uint8Array(facts.length);
   const matchedQuotes = new Uint8Array(quotes.voiceOf.length);
   const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
-  const scoreOf = (n: number) => (quoteHits.scores ? quoteHits.scores[n]! : quoteScore(quotes.lengthOf[quoteHits.rowids[n]!]!));
+  const hitRowids = Int32Array.from(quoteHits.rowids);
+  const hitScores = quoteHits.scores && Float64Array.from(quoteHits.scores);
+  const scoreOf = (n: number) => (hitScores ? hitScores[n]! : quoteScore(quotes.lengthOf[hitRowids[n]!]!));
   quoteHits.rowids.forEach((rowid, n) => {
     const voice = quotes.voiceOf[rowid] ?? -1;
     if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) return;
@@ -201,5 +206,5 @@ export async function findTextMatches(
 
   const approximate = (hits: Hits) => hits.scores === null && hits.rowids.length > 0;
   const ranking = approximate(quoteHits) || approximate(voiceHits) ? "approximate" : "bm25";
-  return matchesOf(rank, voiceMatched, matchedQuotes, [{ rowids: quoteHits.rowids, scoreOf }], ranking);
+  return matchesOf(rank, voiceMatched, matchedQuotes, { rowids: hitRowids, scores: hitScores, scoreOf }, ranking);
 }
