@@ -200,6 +200,7 @@ describe("a list view's downloads and API address", () => {
     expect(params.getAll("stance")).toEqual(["neutral"]);
     expect(params.getAll("city")).toEqual(["karaganda"]);
     expect(await page.locator(".results-sentence").textContent()).toContain(`Figures for ${described}.`);
-    expect(await page.title()).toBe(`Insights: ${described} · Voices`);
+    // after a client-side navigation the title follows the page's content, a moment later
+    await expect.poll(() => page.title()).toBe(`Insights: ${described} · Voices`);
   });
 });
