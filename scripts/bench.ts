@@ -140,11 +140,12 @@ runCli(async () => {
   if (flags.onlyMixed) {
     const mixed = await runMixedLoad(root, dir, dbPath, flags);
     const markdown = [...tableHead, formatMixed(mixed)].join("\n");
-    await writeFile(
-      path.join(dir, "report-mixed.json"),
-      `${JSON.stringify({ date: new Date().toISOString(), machine: machineDetails(), corpus: { voices: flags.voices, quotes: flags.quotes }, mixed }, null, 2)}\n`,
-    );
-    await writeFile(path.join(dir, "report-mixed.md"), markdown);
+    await writeReport(dir, "report-mixed", markdown, {
+      date: new Date().toISOString(),
+      machine: machineDetails(),
+      corpus: { voices: flags.voices, quotes: flags.quotes },
+      mixed,
+    });
     process.stdout.write(markdown);
     return;
   }
@@ -158,11 +159,12 @@ runCli(async () => {
       formatExportsBesideRequests(exports),
       "",
     ].join("\n");
-    await writeFile(
-      path.join(dir, "report-exports.json"),
-      `${JSON.stringify({ date: new Date().toISOString(), machine: machineDetails(), corpus: { voices: flags.voices, quotes: flags.quotes }, exports }, null, 2)}\n`,
-    );
-    await writeFile(path.join(dir, "report-exports.md"), markdown);
+    await writeReport(dir, "report-exports", markdown, {
+      date: new Date().toISOString(),
+      machine: machineDetails(),
+      corpus: { voices: flags.voices, quotes: flags.quotes },
+      exports,
+    });
     process.stdout.write(markdown);
     return;
   }
@@ -176,8 +178,7 @@ runCli(async () => {
       "",
       sideBySide.markdown,
     ].join("\n");
-    await writeFile(path.join(dir, "side-by-side.json"), `${JSON.stringify({ machine: machineDetails(), ...sideBySide }, null, 2)}\n`);
-    await writeFile(path.join(dir, "side-by-side.md"), markdown);
+    await writeReport(dir, "side-by-side", markdown, { machine: machineDetails(), ...sideBySide });
     process.stdout.write(markdown);
     console.error(`Wrote ${path.relative(root, dir)}/side-by-side.md and side-by-side.json.`);
     return;
@@ -264,11 +265,16 @@ runCli(async () => {
     "",
     sideBySide.markdown,
   ].join("\n");
-  await writeFile(path.join(dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(dir, "report.md"), markdown);
+  await writeReport(dir, "report", markdown, report);
   process.stdout.write(markdown);
   console.error(`Wrote ${path.relative(root, dir)}/report.md and report.json.`);
 });
+
+/** A report as `<name>.md` and its figures as `<name>.json`, in `dir`. */
+async function writeReport(dir: string, name: string, markdown: string, data: object) {
+  await writeFile(path.join(dir, `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(path.join(dir, `${name}.md`), markdown);
+}
 
 const tableHead = ["| measure | result | target |", "| --- | --- | --- |"];
 

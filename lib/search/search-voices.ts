@@ -32,6 +32,8 @@ function heldBytes(search: Search): number {
   return (search.matches?.bytes() ?? 0) + search.results.length * 8;
 }
 
+const recentSearches = (db: Database) => connectionState<RecentSearches>(db, "recent-searches", () => ({ entries: new Map(), bytes: 0 }));
+
 function evict(recent: RecentSearches, keep: string) {
   for (const [key, cached] of recent.entries) {
     if (recent.entries.size <= CACHE_SIZE && recent.bytes <= cacheBytes()) return;
@@ -43,7 +45,7 @@ function evict(recent: RecentSearches, keep: string) {
 
 /** How many searches the connection's cache holds, and the bytes they hold (for the benchmark and tests). */
 export function describeRecentSearches(db: Database): { searches: number; bytes: number } {
-  const recent = connectionState<RecentSearches>(db, "recent-searches", () => ({ entries: new Map(), bytes: 0 }));
+  const recent = recentSearches(db);
   return { searches: recent.entries.size, bytes: recent.bytes };
 }
 
@@ -55,7 +57,7 @@ export function searchVoices(db: Database, query: VoiceQuery, options: { cached?
   if (options.cached === false) return runSearch(db, query);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const key = JSON.stringify(filters);
-  const recent = connectionState<RecentSearches>(db, "recent-searches", () => ({ entries: new Map(), bytes: 0 }));
+  const recent = recentSearches(db);
   const found = recent.entries.get(key);
   if (found) {
     recent.entries.delete(key); // most recently used goes last
