@@ -49,7 +49,9 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
 
   const sameCityWhere = { placeSlug: v.placeSlug, slug: { not: v.slug } };
   const sameStanceWhere = { stance: v.stance, slug: { not: v.slug } };
-  const [sameCity, sameCityTotal, sameStance, sameStanceTotal] = await Promise.all([
+  // totals count the voice itself and take it away: a count by place or stance alone reads only
+  // the index, where excluding a slug would read each voice's row (a third of the corpus for a stance)
+  const [sameCity, sameCityAndSelf, sameStance, sameStanceAndSelf] = await Promise.all([
     v.placeSlug
       ? db.voice.findMany({
           where: sameCityWhere,
@@ -58,14 +60,14 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
           select: { slug: true, name: true, stance: true },
         })
       : Promise.resolve([]),
-    v.placeSlug ? db.voice.count({ where: sameCityWhere }) : Promise.resolve(0),
+    v.placeSlug ? db.voice.count({ where: { placeSlug: v.placeSlug } }) : Promise.resolve(1),
     db.voice.findMany({
       where: sameStanceWhere,
       orderBy: { name: "asc" },
       take: RELATED_SHOWN,
       select: { slug: true, name: true, cityAsPrinted: true },
     }),
-    db.voice.count({ where: sameStanceWhere }),
+    db.voice.count({ where: { stance: v.stance } }),
   ]);
 
   return {
@@ -81,8 +83,8 @@ export async function getVoice(db: Database, slug: string): Promise<VoiceDetail 
     source: toSourceRef(v.source),
     quotes: v.quotes.map(toQuoteRef),
     related: {
-      sameCity: { total: sameCityTotal, voices: sameCity },
-      sameStance: { total: sameStanceTotal, voices: sameStance.map((r) => ({ slug: r.slug, name: r.name, city: r.cityAsPrinted })) },
+      sameCity: { total: sameCityAndSelf - 1, voices: sameCity },
+      sameStance: { total: sameStanceAndSelf - 1, voices: sameStance.map((r) => ({ slug: r.slug, name: r.name, city: r.cityAsPrinted })) },
     },
   };
 }

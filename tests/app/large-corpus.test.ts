@@ -19,13 +19,13 @@ import { makeTempDir, PROJECT_ROOT } from "../helpers/paths";
 
 const CORPUS = { voices: 2400, quotes: 4800, sources: 1200, seed: 11 };
 let app: RunningApp;
-let voice: { slug: string; stance: string };
+let voice: { slug: string; stance: string; placeSlug: string };
 
 beforeAll(async () => {
   const dbPath = path.join(makeTempDir("large"), "voices.db");
   await generateSyntheticCorpus(dbPath, CORPUS);
   const sqlite = new Database(dbPath, { readonly: true });
-  voice = sqlite.prepare(`SELECT slug, stance FROM "Voice" WHERE slug = 'synthetic-voice-0'`).get() as typeof voice;
+  voice = sqlite.prepare(`SELECT slug, stance, placeSlug FROM "Voice" WHERE slug = 'synthetic-voice-0'`).get() as typeof voice;
   sqlite.close();
   app = await serveApp(PROJECT_ROOT, dbPath);
 });
@@ -53,13 +53,18 @@ describe("a corpus of 1,200 sources and 2,400 voices", () => {
 
   it("lists a few related voices on a voice's page, counts the rest and links to all of them", async () => {
     const detail = (await (await get(`/api/voices/${voice.slug}`)).json()) as {
-      related: { sameStance: { total: number; voices: unknown[] } };
+      related: Record<"sameStance" | "sameCity", { total: number; voices: { slug: string }[] }>;
     };
-    expect(detail.related.sameStance.voices).toHaveLength(RELATED_SHOWN);
-    expect(detail.related.sameStance.total).toBeGreaterThan(RELATED_SHOWN);
-
-    const explorer = (await (await get(`/api/voices?stance=${voice.stance}&pageSize=1`)).json()) as { total: number };
-    expect(detail.related.sameStance.total).toBe(explorer.total - 1); // everyone but the voice itself
+    for (const [related, filter] of [
+      [detail.related.sameStance, `stance=${voice.stance}`],
+      [detail.related.sameCity, `city=${voice.placeSlug}`],
+    ] as const) {
+      expect(related.voices).toHaveLength(RELATED_SHOWN);
+      expect(related.voices.map((v) => v.slug)).not.toContain(voice.slug);
+      expect(related.total).toBeGreaterThan(RELATED_SHOWN);
+      const explorer = (await (await get(`/api/voices?${filter}&pageSize=1`)).json()) as { total: number };
+      expect(related.total).toBe(explorer.total - 1); // everyone but the voice itself
+    }
 
     const page = await (await get(`/voices/${voice.slug}`)).text();
     expect(page).toContain(`${detail.related.sameStance.total - RELATED_SHOWN} more.`);

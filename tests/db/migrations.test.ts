@@ -34,9 +34,9 @@ describe("migrations", () => {
     const dbPath = path.join(makeTempDir("migrate"), "voices.db");
     await migrateDatabase(dbPath, PROJECT_ROOT);
     const sqlite = new Database(dbPath);
-    sqlite.exec('DROP INDEX "Voice_stance_idx"');
+    sqlite.exec('DROP INDEX "Voice_stance_name_idx"');
     sqlite.close();
-    expect(await diffDatabaseToSchema(dbPath, PROJECT_ROOT)).toMatch(/CREATE INDEX "Voice_stance_idx"/);
+    expect(await diffDatabaseToSchema(dbPath, PROJECT_ROOT)).toMatch(/CREATE INDEX "Voice_stance_name_idx"/);
   });
 });
 
@@ -60,7 +60,10 @@ describe("npm run db:migration", () => {
   it("writes a migration for a change to the schema", async () => {
     const root = scratchProject();
     const schemaFile = path.join(root, "prisma/schema.prisma");
-    writeFileSync(schemaFile, readFileSync(schemaFile, "utf8").replace("@@index([stance])", "@@index([stance])\n  @@index([role])"));
+    const schema = readFileSync(schemaFile, "utf8");
+    const changed = schema.replace("@@index([stance, name])", "@@index([stance, name])\n  @@index([role])");
+    expect(changed).not.toBe(schema);
+    writeFileSync(schemaFile, changed);
     const result = runScript("create-migration.ts", ["--name", "index_role"], {}, root);
     expect(result.status).toBe(0);
     const written = (await readMigrations(root)).migrationDirectories.at(-1)!;
