@@ -3,7 +3,7 @@ import type { Database } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import type { FtsQuery } from "./fts-query";
 import { kindCodes, type SearchIndex } from "./search-index";
-import { queryText } from "./text-query-pool";
+import { queryNumbers, queryText } from "./text-query-pool";
 
 /**
  * Up to this many hits in one index are ranked by SQLite's bm25(). Past it, bm25 over
@@ -37,7 +37,7 @@ export type TextMatches = {
   ranking: "bm25" | "approximate";
 };
 
-type Hits = { rowids: number[]; scores: number[] | null };
+type Hits = { rowids: Int32Array; scores: Float64Array | null };
 type Indexed = "Quote" | "Voice" | "Place";
 
 /**
@@ -61,13 +61,13 @@ function matching(table: Indexed, query: FtsQuery): { index: Prisma.Sql; where: 
 /** The rowids and bm25 scores of a table's hits, up to `limit` of them (all without one), in one pass. */
 async function findRankedHits(db: Database, index: Prisma.Sql, where: Prisma.Sql, limit?: number): Promise<Hits> {
   // bm25() cannot sit inside an aggregate, hence the materialised step
-  const [ranked] = await queryText<{ rowids: string; scores: string }>(
+  return queryNumbers(
     db,
     Prisma.sql`
     WITH hits AS MATERIALIZED (SELECT ${index}.rowid AS r, bm25(${index}) AS s FROM ${index} WHERE ${where}${limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`})
     SELECT json_group_array(r) AS rowids, json_group_array(s) AS scores FROM hits`,
+    { rowids: "int32", scores: "float64" },
   );
-  return { rowids: JSON.parse(ranked!.rowids) as number[], scores: JSON.parse(ranked!.scores) as number[] };
 }
 
 /**
@@ -88,11 +88,9 @@ async function findHits(db: Database, table: "Quote" | "Voice", query: FtsQuery,
     const ranked = await findRankedHits(db, index, where, rankCap + 1);
     if (ranked.rowids.length <= rankCap) return ranked;
   }
-  const [found] = await queryText<{ rowids: string }>(
-    db,
-    Prisma.sql`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`,
-  );
-  const rowids = JSON.parse(found!.rowids) as number[];
+  const { rowids } = await queryNumbers(db, Prisma.sql`SELECT json_group_array(${index}.rowid) AS rowids FROM ${index} WHERE ${where}`, {
+    rowids: "int32",
+  });
   if (rowids.length === 0 || rowids.length > rankCap) return { rowids, scores: null };
   return findRankedHits(db, index, where);
 }
@@ -175,16 +173,16 @@ export async function findTextMatches(
   const voiceMatched = new Uint8Array(facts.length);
   const matchedQuotes = new Uint8Array(quotes.voiceOf.length);
   const quoteScore = approximateScore(quoteHits.rowids.length, quotes.rowids.length, quotes.averageLength);
-  const hitRowids = Int32Array.from(quoteHits.rowids);
-  const hitScores = quoteHits.scores && Float64Array.from(quoteHits.scores);
+  const { rowids: hitRowids, scores: hitScores } = quoteHits;
   const scoreOf = (n: number) => (hitScores ? hitScores[n]! : quoteScore(quotes.lengthOf[hitRowids[n]!]!));
-  quoteHits.rowids.forEach((rowid, n) => {
+  for (let n = 0; n < hitRowids.length; n++) {
+    const rowid = hitRowids[n]!;
     const voice = quotes.voiceOf[rowid] ?? -1;
-    if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) return;
+    if (voice < 0 || (wanted && !wanted.has(quotes.kindOf[rowid]!))) continue;
     matchedQuotes[rowid] = 1;
     const score = scoreOf(n);
     if (score < rank[voice]!) rank[voice] = score;
-  });
+  }
 
   // a voice's fields have no stored length: past RANK_CAP they rank as a quote of average length
   const voiceScore = approximateScore(voiceHits.rowids.length, facts.length, 1)(1);

@@ -128,20 +128,29 @@ async function readSearchIndex(db: Database): Promise<SearchIndex> {
   const rows = await readVoiceRows(db);
   const voiceAt = new Map(rows.map((row, i) => [row[0], i]));
   const quotes = await readQuoteColumns(db, voiceAt);
+  // JSON.parse gives every voice its own copy of each value: one copy per distinct value instead
+  const shared = new Map<string, string>();
+  const one = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const found = shared.get(value);
+    if (found !== undefined) return found as T;
+    shared.set(value, value);
+    return value;
+  };
   const facts = rows.map(
     ([, slug, name, age, role, stance, placeSlug, placeName, region, country, sourceSlug, publisher, publishedAt], i): VoiceFacts => ({
       slug,
       name,
       age,
-      placeSlug,
-      placeName,
-      region,
-      country,
-      role,
-      stance,
-      sourceSlug,
-      sourceLabel: publisher,
-      sourceDate: publishedAt,
+      placeSlug: one(placeSlug),
+      placeName: one(placeName),
+      region: one(region),
+      country: one(country),
+      role: one(role),
+      stance: one(stance),
+      sourceSlug: one(sourceSlug),
+      sourceLabel: one(publisher),
+      sourceDate: one(publishedAt),
       kinds: kindsOf(quotes, i),
       order: i,
     }),

@@ -93,8 +93,8 @@ async function runSearch(db: Database, query: VoiceQuery) {
       ? await findTextMatches(db, index, ftsQuery, query.kind)
       : null;
   const quoteCounts = query.view === "quotes" ? countQuotes(index, matches, query.kind) : null;
-  const { results, facets } = filterVoices(index.facts, query, matches, quoteCounts);
-  sortVoices(results, query, matches);
+  const { results, orders, facets } = filterVoices(index.facts, query, matches, quoteCounts);
+  sortVoices(results, query, matches, orders);
   return {
     facts: index.facts,
     index,

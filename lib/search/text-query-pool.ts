@@ -23,6 +23,14 @@ const THREADS = Math.max(1, availableParallelism() - 1);
 // die and hand its queries back to the request thread (see spawnThread).
 const THREAD_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
 
+/**
+ * Columns of a one-row query that hold JSON arrays of numbers (json_group_array), and the typed
+ * array each becomes. The thread parses them, so a word's hundreds of thousands of rowids cost
+ * the request thread neither the parse nor the garbage, and hands over the arrays' memory.
+ */
+export type NumberColumns = Record<string, "int32" | "float64">;
+export type NumberArrays<C extends NumberColumns> = { [K in keyof C]: C[K] extends "int32" ? Int32Array : Float64Array };
+
 type Answer = { id: number; rows?: unknown[]; stale?: true; error?: string };
 type Job = { resolve(rows: unknown[] | null): void; reject(error: Error): void };
 type Thread = { worker: Worker; jobs: Map<number, Job> };
@@ -69,26 +77,46 @@ function leastBusy(): Thread {
   return pool.threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
 }
 
-function runOnThread(file: ServedFile, query: Prisma.Sql): Promise<unknown[] | null> {
+function runOnThread(file: ServedFile, query: Prisma.Sql, numbers?: NumberColumns): Promise<unknown[] | null> {
   const thread = leastBusy();
   const id = pool.nextId++;
   return new Promise((resolve, reject) => {
     thread.jobs.set(id, { resolve, reject });
-    thread.worker.postMessage({ id, path: file.path, inode: file.inode, sql: query.sql, values: query.values });
+    thread.worker.postMessage({ id, path: file.path, inode: file.inode, sql: query.sql, values: query.values, numbers });
   });
+}
+
+/** The rows of a read-only query: on a query thread for the server's served connection, on `db` itself otherwise. */
+async function query<T>(db: Database, sql: Prisma.Sql, numbers?: NumberColumns): Promise<{ rows: T[]; onThread: boolean }> {
+  const file = isMainThread ? servedFileOf(db) : undefined;
+  // null: no thread for this connection, or the thread found the file replaced (the request's connection still has it)
+  const rows = file ? await runOnThread(file, sql, numbers) : null;
+  if (rows) {
+    pool.onThreads++;
+    return { rows: rows as T[], onThread: true };
+  }
+  pool.onRequestThread++;
+  return { rows: await db.$queryRaw<T[]>(sql), onThread: false };
 }
 
 /**
  * The rows of a read-only query, run on a query thread when `db` is the server's served
  * connection (on `db` itself otherwise, or when the thread finds the file replaced).
  */
-export async function queryText<T>(db: Database, query: Prisma.Sql): Promise<T[]> {
-  const file = isMainThread ? servedFileOf(db) : undefined;
-  const rows = file ? await runOnThread(file, query) : null;
-  if (rows) {
-    pool.onThreads++;
-    return rows as T[];
-  }
-  pool.onRequestThread++;
-  return db.$queryRaw<T[]>(query);
+export async function queryText<T>(db: Database, sql: Prisma.Sql): Promise<T[]> {
+  return (await query<T>(db, sql)).rows;
+}
+
+/**
+ * A one-row query's JSON arrays of numbers as typed arrays (see NumberColumns), parsed on the
+ * query thread when there is one, as queryText runs it.
+ */
+export async function queryNumbers<C extends NumberColumns>(db: Database, sql: Prisma.Sql, columns: C): Promise<NumberArrays<C>> {
+  const { rows, onThread } = await query<Record<string, string | Int32Array | Float64Array>>(db, sql, columns);
+  if (onThread) return rows[0] as NumberArrays<C>;
+  const row = rows[0]!;
+  const arrays: Record<string, Int32Array | Float64Array> = {};
+  for (const [name, type] of Object.entries(columns))
+    arrays[name] = (type === "int32" ? Int32Array : Float64Array).from(JSON.parse(row[name] as string) as number[]);
+  return arrays as NumberArrays<C>;
 }

@@ -47,7 +47,15 @@ function closeAll() {
   files.clear();
 }
 
-parentPort.on("message", ({ id, path, inode, sql, values }) => {
+/** A one-row answer's JSON arrays of numbers as typed arrays (text-query-pool.ts, queryNumbers), and their buffers to hand over. */
+function parseNumbers(row, numbers) {
+  const arrays = {};
+  for (const [name, type] of Object.entries(numbers))
+    arrays[name] = (type === "int32" ? Int32Array : Float64Array).from(JSON.parse(row[name]));
+  return { rows: [arrays], transfer: Object.values(arrays).map((array) => array.buffer) };
+}
+
+parentPort.on("message", ({ id, path, inode, sql, values, numbers }) => {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(closeAll, CLOSE_IDLE_AFTER_MS);
   idleTimer.unref();
@@ -60,7 +68,10 @@ parentPort.on("message", ({ id, path, inode, sql, values }) => {
       statement = connection.db.prepare(sql);
       connection.statements.set(sql, statement);
     }
-    parentPort.postMessage({ id, rows: statement.all(...values) });
+    const rows = statement.all(...values);
+    if (!numbers) return parentPort.postMessage({ id, rows });
+    const parsed = parseNumbers(rows[0], numbers);
+    parentPort.postMessage({ id, rows: parsed.rows }, parsed.transfer);
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

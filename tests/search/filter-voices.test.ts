@@ -91,6 +91,19 @@ describe("sortVoices", () => {
     expect(ids(sortVoices([...FACTS].reverse(), q("q=x"), matches))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
     expect(ids(sortVoices([...FACTS], q("q=x"), matches))).toEqual(["aigerim", "bolat", "dana", "erlan"]);
   });
+
+  it("by relevance: many voices, few and many distinct ranks, in the order a comparator gives", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const distinct of [1, 3, 50, 5000]) {
+      const many = Array.from({ length: 5000 }, (_, i) => makeVoiceFacts(`v${i}`, { order: i }));
+      // negative, positive and both zeros, as bm25 and approximate scores give
+      const values = Array.from({ length: distinct }, (_, k) => (k === 0 ? -0 : k === 1 ? 0 : (random() - 0.8) * 20));
+      const rank = new Float64Array(many.length).map(() => values[Math.floor(random() * distinct)]!);
+      const expected = [...many].sort((a, b) => rank[a.order]! - rank[b.order]! || a.order - b.order);
+      expect(ids(sortVoices(many, q("q=x"), { rank })), `${distinct} distinct ranks`).toEqual(ids(expected));
+    }
+  });
 });
 
 describe("describeQuery", () => {
