@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { processUsage } from "./process-usage";
 import { summarise, type Latency } from "./latency";
 
@@ -18,9 +19,12 @@ const SMALL_REQUESTS = [
 
 const SAMPLE_EVERY_MS = 250;
 
-/** Small requests in turn, one at a time, until `until()` says stop; their times in ms. */
-async function askInTurn(baseUrl: string, until: () => boolean): Promise<{ times: number[]; failed: string[] }> {
+type Asked = { times: number[]; byRequest: Map<string, number[]>; failed: string[] };
+
+/** Small requests in turn, one at a time, until `until()` says stop; their times in ms, all and by request. */
+async function askInTurn(baseUrl: string, until: () => boolean): Promise<Asked> {
   const times: number[] = [];
+  const byRequest = new Map<string, number[]>(SMALL_REQUESTS.map((url) => [url, []]));
   const failed: string[] = [];
   for (let i = 0; !until(); i++) {
     const url = SMALL_REQUESTS[i % SMALL_REQUESTS.length]!;
@@ -28,22 +32,48 @@ async function askInTurn(baseUrl: string, until: () => boolean): Promise<{ times
     try {
       const response = await fetch(`${baseUrl}${url}`, { signal: AbortSignal.timeout(60_000) });
       await response.arrayBuffer();
-      if (response.status === 200) times.push(performance.now() - started);
-      else failed.push(`${response.status} ${url}`);
+      if (response.status === 200) {
+        times.push(performance.now() - started);
+        byRequest.get(url)!.push(times.at(-1)!);
+      } else failed.push(`${response.status} ${url}`);
     } catch (error) {
       failed.push(`${(error as Error).message} ${url}`);
     }
   }
-  return { times, failed };
+  return { times, byRequest, failed };
 }
 
-/** One export read to its end, as fast as the client can: its status, bytes and seconds. */
-async function download(baseUrl: string, exportPath: string) {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}${exportPath}`);
-  let bytes = 0;
-  for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).byteLength;
-  return { status: response.status, bytes, seconds: (performance.now() - started) / 1000 };
+/** The p99 of each small request's times, slowest first: which of them makes the tail. */
+function p99ByRequest(asked: Asked): [url: string, p99: number][] {
+  return [...asked.byRequest]
+    .filter(([, times]) => times.length > 0)
+    .map(([url, times]): [string, number] => [url, summarise(times).p99])
+    .sort((a, b) => b[1] - a[1]);
+}
+
+// An export's client runs in a process of its own, as another user's would: read in the
+// process that times the small requests, a 10 MB/s download took turns on its event loop
+// and added its own delays to every small request's time.
+const DOWNLOAD = `
+const started = performance.now();
+const response = await fetch(process.argv[1]);
+let bytes = 0;
+for await (const chunk of response.body ?? []) bytes += chunk.byteLength;
+console.log(JSON.stringify({ status: response.status, bytes, seconds: (performance.now() - started) / 1000 }));`;
+
+/** One export read to its end, as fast as a client can: its status, bytes and seconds. */
+function download(baseUrl: string, exportPath: string): Promise<{ status: number; bytes: number; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", DOWNLOAD, `${baseUrl}${exportPath}`], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`the export's client exited with ${code}`)),
+    );
+  });
 }
 
 export type ExportsBesideRequests = {
@@ -51,6 +81,8 @@ export type ExportsBesideRequests = {
   exportsAtOnce: number;
   alone: Latency | null;
   duringExports: Latency | null;
+  /** Each small request's p99 during the exports, slowest first. */
+  duringByRequest: [url: string, p99: number][];
   failed: string[];
   exports: { status: number; bytes: number; seconds: number }[];
   rssMb: { idle: number; peak: number; after: number };
@@ -96,6 +128,7 @@ export async function measureExportsBesideRequests(options: {
     exportsAtOnce: options.exportsAtOnce,
     alone: alone.times.length ? summarise(alone.times) : null,
     duringExports: during.times.length ? summarise(during.times) : null,
+    duringByRequest: p99ByRequest(during),
     failed: [...alone.failed, ...during.failed],
     exports,
     rssMb: { idle: Math.round(idle), peak: Math.round(peak), after: Math.round(processUsage(pid).rssMb) },
@@ -112,6 +145,7 @@ export function formatExportsBesideRequests(m: ExportsBesideRequests): string {
   return [
     `| small requests alone, ms | ${l(m.alone)} | |`,
     `| small requests during ${m.exportsAtOnce} full exports at once, ms | ${l(m.duringExports)} | p99 < 50 ms |`,
+    `| each small request's p99 during the exports, ms | ${m.duringByRequest.map(([url, p99]) => `\`${url}\` ${p99.toFixed(1)}`).join("; ")} | |`,
     `| the exports (\`${m.exportPath}\`) | ${done.length} whole (${seconds.length ? `${seconds[0]!.toFixed(1)}–${seconds.at(-1)!.toFixed(1)} s, ${(done[0]!.bytes / 2 ** 20).toFixed(1)} MB each` : "none"}), ${refused} refused with 429${other ? `, ${other} failed` : ""} | |`,
     `| server RSS: idle, peak during the exports, 20 s after, MB | ${m.rssMb.idle}, ${m.rssMb.peak}, ${m.rssMb.after} | |`,
     ...(m.failed.length ? [`| failed small requests | ${m.failed.length}: ${m.failed.slice(0, 5).join("; ")} | none |`] : []),
