@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { diffDatabaseToSchema, MIGRATIONS_DIR, migrateDatabase } from "../lib/db/migrate-database";
+import { diffDatabaseToSchema, migrateDatabase } from "../lib/db/migrate-database";
+import { MIGRATIONS_DIR } from "../lib/db/missing-migrations";
 import { runCli } from "./run-cli";
 
 const FlagsSchema = z.strictObject({

@@ -4,10 +4,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { SEARCH_INDEX_TABLES } from "./external-tables";
+import { MIGRATIONS_DIR } from "./missing-migrations";
 import { openSchemaEngine } from "./schema-engine";
 
 const SCHEMA_FILE = "prisma/schema.prisma";
-export const MIGRATIONS_DIR = "prisma/migrations";
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
