@@ -51,4 +51,15 @@ describe("stemWord", () => {
     const differing = list.filter((word, i) => stemWord(word) !== expected[i]);
     expect(differing).toEqual([]);
   });
+
+  it("stems alike however many words it has remembered before (stems are kept up to a bound)", () => {
+    // the corpus's words twice over, each time after tens of thousands of made-up ones
+    const corpus = ["wars", "supporters", "generalizations", "войны", "hopping"];
+    const first = corpus.map(stemWord);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 30_000; i++) stemWord(`made${i}ings`);
+      expect(corpus.map(stemWord)).toEqual(first);
+    }
+    expect(stemWord("made29999ings")).toBe(stemsBySqlite(["made29999ings"])[0]);
+  });
 });
