@@ -25,7 +25,9 @@ beforeAll(async () => {
   const dbPath = path.join(makeTempDir("large"), "voices.db");
   await generateSyntheticCorpus(dbPath, CORPUS);
   const sqlite = new Database(dbPath, { readonly: true });
-  voice = sqlite.prepare(`SELECT slug, stance, placeSlug FROM "Voice" WHERE placeSlug IS NOT NULL ORDER BY rowid LIMIT 1`).get() as typeof voice;
+  voice = sqlite
+    .prepare(`SELECT slug, stance, placeSlug FROM "Voice" WHERE placeSlug IS NOT NULL ORDER BY rowid LIMIT 1`)
+    .get() as typeof voice;
   sqlite.close();
   app = await serveApp(PROJECT_ROOT, dbPath);
 });
