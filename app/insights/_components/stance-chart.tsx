@@ -10,6 +10,14 @@ export type ChartRow = { label: string; counts: StanceCounts };
 
 /** Below this share of the axis a segment is too narrow to print its number inside. */
 const INSIDE_MIN = { voices: 6, "%": 9 };
+/**
+ * The share of the axis each character of a number takes on a phone's bar (12 px digits on
+ * about 290 px): a segment shows its number only when all of it fits. A corpus of thousands
+ * prints five digits, which the narrowest segments that fit one would let spill onto the next.
+ */
+const CHARACTER_SHARE = 2.8;
+const fitsInside = (width: number, label: string, unit: "voices" | "%") =>
+  width >= Math.max(INSIDE_MIN[unit], CHARACTER_SHARE * label.length);
 const BAR_HEIGHT = 22;
 /** A position on the axis, to a hundredth of a percent: finer than a pixel, and 16 digits shorter. */
 const pct = (n: number) => `${Math.round(n * 100) / 100}%`;
@@ -69,7 +77,7 @@ export function StanceChart({
                   return (
                     <Fragment key={stance}>
                       <rect x={pct(from)} width={pct(x(value))} height={BAR_HEIGHT} className={`fill-${stance}`} />
-                      {x(value) >= INSIDE_MIN[unit] && (
+                      {fitsInside(x(value), `${value}${suffix}`, unit) && (
                         <text x={pct(from + x(value) / 2)} y={BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle" className="bar-value">
                           {value}
                           {suffix}
