@@ -59,6 +59,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: filtered ? `Insights: ${describeQuery(results.length, query, facts)}` : "Insights" };
 }
 
+/** A part of a whole as a whole percentage; a part too small to round to 1% says so instead of "0%". */
+function shareOf(part: number, whole: number): string {
+  const share = (part * 100) / whole;
+  return part > 0 && share < 0.5 ? "under 1%" : `${Math.round(share)}%`;
+}
+
 export default async function InsightsPage({ searchParams }: Props) {
   await connection();
   const raw = await searchParams;
@@ -78,8 +84,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const sourceShares = bySource.slice(0, SOURCE_SHARES_SHOWN);
   const sourceShare = (s: GroupRow) => (
     <li key={s.value}>
-      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {voices(results.length)} (
-      {Math.round((s.total * 100) / results.length)}%)
+      <Link href={`/sources/${s.value}`}>{s.label}</Link>: {s.total} of {voices(results.length)} ({shareOf(s.total, results.length)})
     </li>
   );
   const corpusShares = toShares(countStances(results));
