@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { quoteListHref, type QuoteListItem } from "@/lib/quotes/quote-list-href";
-import { useQuoteList, writeQuoteList } from "./quote-list-store";
+import { useQuoteList } from "./quote-list-store";
 
 const same = (a: QuoteListItem[], b: QuoteListItem[]) =>
   a.length === b.length && a.every((item, i) => item.id === b[i]!.id && item.note === b[i]!.note);
@@ -14,10 +14,10 @@ const same = (a: QuoteListItem[], b: QuoteListItem[]) =>
  * link is left alone until the reader chooses to keep it.
  */
 export function QuoteListSync({ items, mine }: { items: QuoteListItem[]; mine: boolean }) {
-  const stored = useQuoteList().items;
+  const { items: stored, replace } = useQuoteList();
   useEffect(() => {
-    if (mine) writeQuoteList(items);
-  }, [mine, items]);
+    if (mine) replace(items);
+  }, [mine, items, replace]);
   if (mine || items.length === 0) return null;
   if (same(stored, items)) return <p className="help">This is the same list as yours.</p>;
   return (

@@ -34,9 +34,10 @@ describe("the Content-Security-Policy", () => {
       .poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version))
       .toBe("string");
     const tray = page.getByRole("complementary", { name: "Compare tray" });
+    // as another tab adding a voice to the tray would
     await page.evaluate(() => {
       localStorage.setItem("voices:compare", JSON.stringify([{ slug: "irina", name: "Irina" }]));
-      window.dispatchEvent(new Event("voices:compare-change"));
+      window.dispatchEvent(new StorageEvent("storage", { key: "voices:compare", storageArea: localStorage }));
     });
     await expect.poll(() => tray.textContent()).toMatch(/Compare \(1\/4\)Irina/);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);

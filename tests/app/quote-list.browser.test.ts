@@ -10,6 +10,29 @@ const session = browserForThisFile();
 const listedIds = (page: Page) => page.locator(".list-items > li").evaluateAll((items) => items.map((li) => li.id.replace(/^item-/, "")));
 
 describe("quote lists in Chromium", () => {
+  it("keeps the list in step across a reader's tabs, and starts afresh from what it cannot read", async () => {
+    const first = await session.openPage("/voices/gulmira-karaganda");
+    const context = first.context();
+    // what another program (or an older version) left under the list's key
+    await first.evaluate(() => localStorage.setItem("voices:quote-list", '{"not": "a list"'));
+    await first.reload();
+    await first.waitForLoadState("networkidle");
+    const second = await context.newPage();
+    const secondErrors: string[] = [];
+    second.on("pageerror", (error) => secondErrors.push(error.message));
+    await second.goto(`${base()}/?q=propaganda`);
+    await second.waitForLoadState("networkidle");
+    expect(await second.locator(".list-tray .tray-title").textContent()).toBe("Quote list (0 quotes)");
+
+    const button = first.locator(".quote-figure").first().locator("button.add-to-list");
+    await button.click();
+    await expect.poll(() => button.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    // the other tab's tray follows, without a reload
+    await expect.poll(() => second.locator(".list-tray .tray-title").textContent(), { timeout: 15_000 }).toBe("Quote list (1 quote)");
+    expect([...first.errors, ...secondErrors]).toEqual([]);
+    await context.close();
+  });
+
   it("shows a search as quotes, each in its context with its speaker and source", async () => {
     const page = await session.visit("/?q=propaganda");
     await page.getByRole("navigation", { name: "Show results as" }).getByRole("link", { name: "Quotes" }).click();
