@@ -1,4 +1,4 @@
-import { highlightTerms, type Segment } from "../search/highlight";
+import { highlightTerms, joinSegments, type Segment } from "../search/highlight";
 import type { SearchTerm } from "../search/fts-query";
 
 /**
@@ -57,24 +57,13 @@ function excerptOf(segments: Segment[]): { segments: Segment[]; excerpt: boolean
   if (to < text.length && spaceBefore > from) to = spaceBefore;
   const shown = sliceSegments(segments, from, to);
   return {
-    segments: mergeRuns([
+    segments: joinSegments([
       ...(from > 0 ? [{ text: "… ", match: false }] : []),
       ...shown,
       ...(to < text.length ? [{ text: " …", match: false }] : []),
     ]),
     excerpt: true,
   };
-}
-
-/** Neighbouring segments both marked or both not, as one: each segment is sent twice, as text and in the page's payload. */
-function mergeRuns(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segments) {
-    const last = out.at(-1);
-    if (last && last.match === s.match) out[out.length - 1] = { text: last.text + s.text, match: s.match };
-    else out.push(s);
-  }
-  return out;
 }
 
 /** Where `quote` stands in `context`, whitespace aside; null when the paragraph does not hold it. */

@@ -40,22 +40,31 @@ export function highlightTerms(text: string, terms: SearchTerm[]): { segments: S
     }
     if (found) matched++;
   }
-  const segments: Segment[] = [];
+  const pieces: Segment[] = [];
   let cursor = 0;
-  const push = (segment: Segment) => {
-    const last = segments.at(-1);
-    if (last && last.match === segment.match) last.text += segment.text;
-    else if (segment.text) segments.push(segment);
-  };
   tokens.forEach((token, i) => {
     if (!marked[i]) return;
     const gap = text.slice(cursor, token.start);
     // consecutive matched words (a phrase, "Nur-Sultan") make one mark, the spaces or hyphen between them included
     const joins = i > 0 && marked[i - 1] === true && cursor > 0 && /^[\s\u002d\u2010-\u2015]+$/u.test(gap);
-    push({ text: gap, match: joins });
-    push({ text: text.slice(token.start, token.end), match: true });
+    pieces.push({ text: gap, match: joins });
+    pieces.push({ text: text.slice(token.start, token.end), match: true });
     cursor = token.end;
   });
-  push({ text: text.slice(cursor), match: false });
-  return { segments, matched };
+  pieces.push({ text: text.slice(cursor), match: false });
+  return { segments: joinSegments(pieces), matched };
+}
+
+/**
+ * Segments with each run of neighbours both marked or both not made one, and empty ones left
+ * out: each segment is sent twice, as text and in the page's payload.
+ */
+export function joinSegments(segments: Segment[]): Segment[] {
+  const joined: Segment[] = [];
+  for (const segment of segments) {
+    const last = joined.at(-1);
+    if (last && last.match === segment.match) joined[joined.length - 1] = { text: last.text + segment.text, match: segment.match };
+    else if (segment.text) joined.push(segment);
+  }
+  return joined;
 }
