@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { SEARCH_INDEX_TABLES } from "./external-tables";
-import { MIGRATIONS_DIR } from "./missing-migrations";
+import { listMigrations, MIGRATIONS_DIR } from "./missing-migrations";
 import { openSchemaEngine } from "./schema-engine";
 
 const SCHEMA_FILE = "prisma/schema.prisma";
@@ -18,11 +18,7 @@ async function readSchema(root: string) {
 /** The migrations folder in the shape the schema engine expects (Prisma's own format). */
 export async function readMigrations(root = process.cwd()): Promise<MigrationList> {
   const baseDir = path.join(root, MIGRATIONS_DIR);
-  const entries = await readdir(baseDir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+  const names = await listMigrations(root);
   return {
     baseDir,
     lockfile: {

@@ -9,13 +9,18 @@ import type { Database } from "./create-prisma-client";
 /** The project's migrations folder, relative to its root (migrate-database.ts applies it). */
 export const MIGRATIONS_DIR = "prisma/migrations";
 
-/** The names of the project's migrations that the database has not applied, oldest first. */
-export async function findMissingMigrations(db: Database, root = process.cwd()): Promise<string[]> {
+/** The names of the project's migrations, oldest first: the folders of MIGRATIONS_DIR. */
+export async function listMigrations(root = process.cwd()): Promise<string[]> {
   const folder = path.join(/* turbopackIgnore: true */ root, MIGRATIONS_DIR);
-  const project = (await readdir(folder, { withFileTypes: true }))
+  return (await readdir(folder, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The names of the project's migrations that the database has not applied, oldest first. */
+export async function findMissingMigrations(db: Database, root = process.cwd()): Promise<string[]> {
+  const project = await listMigrations(root);
   const [table] = await db.$queryRaw<{ found: number }[]>`
     SELECT count(*) AS found FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`;
   // a file no migration made has applied none
