@@ -8,27 +8,22 @@ import useLocalStorageState from "use-local-storage-state";
 // and falls back to memory when storage is refused (private mode, a full quota). What is
 // read back is checked: anything else under the key, or past `max` items, is dropped.
 
-export type StoredList<T> = { key: string; isItem: (value: unknown) => value is T; max: number };
-
 const EMPTY: never[] = [];
 
-/** The serializer of a stored list: at most `max` items that pass `isItem`, and nothing else. */
-function serializerOf<T>({ isItem, max }: StoredList<T>) {
-  return {
+/**
+ * The hook of a list kept under `key`: its items, a setter that replaces them (stable from
+ * render to render), and whether it holds `max`.
+ */
+export function storedList<T>({ key, isItem, max }: { key: string; isItem: (value: unknown) => value is T; max: number }) {
+  const serializer = {
     stringify: (items: unknown) => JSON.stringify((items as T[]).slice(0, max)),
     parse: (raw: string): T[] => {
       const parsed: unknown = JSON.parse(raw);
       return Array.isArray(parsed) ? parsed.filter(isItem).slice(0, max) : EMPTY;
     },
   };
-}
-
-const serializers = new WeakMap<StoredList<unknown>, ReturnType<typeof serializerOf>>();
-
-/** The list's items, and a setter that replaces them (stable from render to render). */
-export function useStoredList<T>(list: StoredList<T>) {
-  let serializer = serializers.get(list as StoredList<unknown>);
-  if (!serializer) serializers.set(list as StoredList<unknown>, (serializer = serializerOf(list)));
-  const [items, setItems] = useLocalStorageState<T[]>(list.key, { defaultValue: EMPTY, serializer });
-  return { items, setItems, full: items.length >= list.max };
+  return function useStoredList() {
+    const [items, setItems] = useLocalStorageState<T[]>(key, { defaultValue: EMPTY, serializer });
+    return { items, setItems, full: items.length >= max };
+  };
 }
